@@ -1,0 +1,17 @@
+package org.slotbridge.api;
+
+/**
+ * The request was valid but the state does not allow it now: the opening was taken, the request
+ * was already decided. Answered with 409.
+ */
+public class ConflictException extends SlotbridgeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Code for an opening that someone else holds or that the schedule no longer allows. */
+    public static final String OPENING_TAKEN = "opening_taken";
+
+    public ConflictException(String code, String message) {
+        super(code, message);
+    }
+}
