@@ -1,0 +1,183 @@
+package org.slotbridge.rest.internal;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.slotbridge.api.Hold;
+import org.slotbridge.api.InvalidInputException;
+import org.slotbridge.api.NotFoundException;
+import org.slotbridge.api.Opening;
+import org.slotbridge.api.Practice;
+import org.slotbridge.api.Preferences;
+import org.slotbridge.api.Reason;
+import org.slotbridge.api.Request;
+import org.slotbridge.api.Slugs;
+import org.slotbridge.api.service.Booking;
+import org.slotbridge.api.service.PracticeDirectory;
+import org.slotbridge.rest.internal.Inputs.OpeningInput;
+import org.slotbridge.rest.internal.Inputs.RequestInput;
+import org.slotbridge.rest.internal.Views.HoldView;
+import org.slotbridge.rest.internal.Views.OpeningList;
+import org.slotbridge.rest.internal.Views.OpeningView;
+import org.slotbridge.rest.internal.Views.PracticeList;
+import org.slotbridge.rest.internal.Views.PracticeSummary;
+import org.slotbridge.rest.internal.Views.PracticeView;
+import org.slotbridge.rest.internal.Views.ReasonList;
+import org.slotbridge.rest.internal.Views.ReasonView;
+import org.slotbridge.rest.internal.Views.RequestView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The public part of the API: what a visitor's browser or an agent uses to find an opening, hold it
+ * and send a request. Only practices that take online bookings are visible here; any other slug is
+ * answered as unknown.
+ *
+ * <p>A client cannot withdraw a request through this API: the api offers no way to check a privacy
+ * code, and a withdrawal proven by the request id and a contact address alone would be open to
+ * anyone who learned them.
+ */
+@Component(service = PracticesResource.class)
+@JaxrsResource
+@JSONRequired
+@Path("api/v1/practices")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PracticesResource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PracticesResource.class);
+
+    private final PracticeDirectory directory;
+    private final Booking booking;
+    private final Clock clock;
+
+    @Activate
+    public PracticesResource(@Reference(name = "directory") PracticeDirectory directory,
+                             @Reference(name = "booking") Booking booking) {
+        this(directory, booking, Clock.systemUTC());
+    }
+
+    PracticesResource(PracticeDirectory directory, Booking booking, Clock clock) {
+        this.directory = directory;
+        this.booking = booking;
+        this.clock = clock;
+    }
+
+    @GET
+    public PracticeList practices() {
+        List<PracticeSummary> listed = directory.practices().stream()
+                .filter(Practice::onlineBooking)
+                .map(PracticeSummary::of)
+                .toList();
+        return new PracticeList(listed);
+    }
+
+    @GET
+    @Path("{slug}")
+    public PracticeView practice(@PathParam("slug") String slug) {
+        return PracticeView.of(listed(slug));
+    }
+
+    @GET
+    @Path("{slug}/reasons")
+    public ReasonList reasons(@PathParam("slug") String slug) {
+        Practice practice = listed(slug);
+        return new ReasonList(practice.slug(),
+                directory.reasons(practice.slug()).stream().map(ReasonView::of).toList());
+    }
+
+    @GET
+    @Path("{slug}/openings")
+    public OpeningList openings(@PathParam("slug") String slug, @QueryParam("reason") String reasonId,
+                                @QueryParam("from") String from, @QueryParam("to") String to,
+                                @QueryParam("days") String days, @QueryParam("times") String times,
+                                @QueryParam("provider") String providerId) {
+        Practice practice = listed(slug);
+        ZoneId zone = practice.zone();
+        Reason reason = reason(practice, Inputs.required(reasonId, "reason"));
+        Map<String, String> names = Views.providerNames(directory.providers(practice.slug()));
+        String provider = Inputs.blankToNull(providerId);
+        if (provider != null && !names.containsKey(provider)) {
+            throw new InvalidInputException("provider", "the practice has no provider '" + provider + "'");
+        }
+        Preferences preferences = SearchParams.preferences(from, to, days, times, provider,
+                LocalDate.now(clock.withZone(zone)));
+        List<OpeningView> openings = booking.openings(practice.slug(), reason.id(), preferences).stream()
+                .map(opening -> OpeningView.of(opening, zone, names))
+                .toList();
+        return new OpeningList(practice.slug(), reason.id(), zone.getId(), openings);
+    }
+
+    @POST
+    @Path("{slug}/holds")
+    public Response hold(@PathParam("slug") String slug, OpeningInput body) {
+        Practice practice = listed(slug);
+        if (body == null) {
+            throw new InvalidInputException("body", "an opening is required");
+        }
+        Opening opening = body.toOpening("");
+        Hold hold = booking.hold(practice.slug(), opening);
+        LOG.info("Hold {} taken at practice {}", hold.id(), practice.slug());
+        HoldView view = HoldView.of(hold, practice.zone(), providerNames(practice));
+        return Response.created(URI.create("/api/v1/practices/" + practice.slug() + "/holds/" + hold.id()))
+                .entity(view)
+                .build();
+    }
+
+    @POST
+    @Path("{slug}/requests")
+    public Response request(@PathParam("slug") String slug, RequestInput body) {
+        Practice practice = listed(slug);
+        if (body == null) {
+            throw new InvalidInputException("body", "a request is required");
+        }
+        Request request = booking.request(practice.slug(), body.toForm());
+        LOG.info("Request {} sent at practice {}", request.id(), practice.slug());
+        return Response.status(Response.Status.CREATED)
+                .entity(RequestView.of(request, practice.zone(), providerNames(practice)))
+                .build();
+    }
+
+    /** The practice, when it exists and takes online bookings; unknown otherwise. */
+    private Practice listed(String slug) {
+        if (!Slugs.isValid(slug)) {
+            throw new NotFoundException("practice", String.valueOf(slug));
+        }
+        Practice practice = directory.practice(slug);
+        if (!practice.onlineBooking()) {
+            throw new NotFoundException("practice", slug);
+        }
+        return practice;
+    }
+
+    private Reason reason(Practice practice, String reasonId) {
+        try {
+            return directory.reason(practice.slug(), reasonId);
+        } catch (NotFoundException e) {
+            throw new InvalidInputException("reason", "the practice offers no reason '" + reasonId + "'");
+        }
+    }
+
+    private Map<String, String> providerNames(Practice practice) {
+        return Views.providerNames(directory.providers(practice.slug()));
+    }
+}
