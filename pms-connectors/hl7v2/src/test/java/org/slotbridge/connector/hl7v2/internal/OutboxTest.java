@@ -1,0 +1,173 @@
+package org.slotbridge.connector.hl7v2.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.Stream;
+
+import ca.uhn.hl7v2.HL7Exception;
+import ca.uhn.hl7v2.HapiContext;
+import ca.uhn.hl7v2.model.Message;
+import ca.uhn.hl7v2.model.v25.message.SIU_S12;
+import ca.uhn.hl7v2.model.v25.segment.AIP;
+import ca.uhn.hl7v2.model.v25.segment.PID;
+import ca.uhn.hl7v2.model.v25.segment.SCH;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slotbridge.api.Appointment;
+import org.slotbridge.api.Client;
+import org.slotbridge.api.Opening;
+import org.slotbridge.api.Patient;
+import org.slotbridge.api.PatientKind;
+import org.slotbridge.api.Request;
+import org.slotbridge.api.RequestStatus;
+
+class OutboxTest {
+
+    static final Instant START = OffsetDateTime.parse("2026-03-05T09:30-05:00").toInstant();
+
+    @TempDir
+    Path folder;
+
+    private HapiContext hapi;
+    private Outbox outbox;
+    private final FixedDirectory directory = new FixedDirectory();
+
+    @BeforeEach
+    void setUp() {
+        hapi = Hapi.newContext();
+        Clock clock = Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC);
+        outbox = new Outbox(folder, StandardCharsets.UTF_8, new SiuWriter(hapi), directory, clock);
+    }
+
+    @AfterEach
+    void tearDown() throws IOException {
+        hapi.close();
+    }
+
+    static Request request(RequestStatus status) {
+        Opening opening = new Opening("checkup", "SMITH", "OP1", START, START.plusSeconds(3600));
+        Client client = new Client("c-1", null, "Mary Major", "mary@example.org", "+1 555 0101", true);
+        Patient patient = new Patient("p-1", null, null, "Tom Major", PatientKind.FAMILY, null, null);
+        return new Request("r-42", FixedDirectory.SLUG, opening, "h-1", status, client, patient, true,
+                "Loose filling", status == RequestStatus.PENDING ? null : "See you then",
+                Instant.parse("2026-03-01T11:59:00Z"), null);
+    }
+
+    @Test
+    void pendingRequestBecomesAnS12ThatHapiReadsBack() throws Exception {
+        Path file = outbox.write(directory.practice, request(RequestStatus.PENDING));
+
+        assertTrue(file.getFileName().toString().matches("r-42-20260301120000000-S12\\.hl7"), file.toString());
+        Message parsed = hapi.getPipeParser().parse(Files.readString(file));
+        SIU_S12 siu = (SIU_S12) parsed;
+        assertEquals("S12", siu.getMSH().getMessageType().getTriggerEvent().getValue());
+        assertEquals("SB20260301120000000", siu.getMSH().getMessageControlID().getValue());
+        assertEquals("2.5", siu.getMSH().getVersionID().getVersionID().getValue());
+
+        SCH sch = siu.getSCH();
+        assertEquals("r-42", sch.getPlacerAppointmentID().getEntityIdentifier().getValue());
+        assertEquals("SLOTBRIDGE", sch.getPlacerAppointmentID().getNamespaceID().getValue());
+        assertEquals("20260305093000-0500",
+                sch.getAppointmentTimingQuantity(0).getStartDateTime().getTime().getValue());
+        assertEquals("20260305103000-0500",
+                sch.getAppointmentTimingQuantity(0).getEndDateTime().getTime().getValue());
+        assertEquals("M60", sch.getAppointmentTimingQuantity(0).getDuration().getValue());
+        assertEquals("60", sch.getAppointmentDuration().getValue());
+        assertEquals("MIN", sch.getAppointmentDurationUnits().getIdentifier().getValue());
+        assertEquals("Pending", sch.getFillerStatusCode().getIdentifier().getValue());
+        assertEquals("Check-up", sch.getAppointmentReason().getText().getValue());
+
+        AIP aip = siu.getRESOURCES().getPERSONNEL_RESOURCE().getAIP();
+        assertEquals("SMITH", aip.getPersonnelResourceID(0).getIDNumber().getValue());
+        assertEquals("Smith", aip.getPersonnelResourceID(0).getFamilyName().getSurname().getValue());
+        assertEquals("20260305093000-0500", aip.getStartDateTime().getTime().getValue());
+        assertEquals("OP1", siu.getRESOURCES().getLOCATION_RESOURCE().getAIL().getLocationResourceID(0)
+                .getPointOfCare().getValue());
+        assertEquals("checkup", siu.getRESOURCES().getSERVICE().getAIS().getUniversalServiceIdentifier()
+                .getIdentifier().getValue());
+
+        PID pid = siu.getPATIENT().getPID();
+        assertEquals("Major", pid.getPatientName(0).getFamilyName().getSurname().getValue());
+        assertEquals("Tom", pid.getPatientName(0).getGivenName().getValue());
+        assertEquals("+1 555 0101", pid.getPhoneNumberHome(0).getTelephoneNumber().getValue());
+        assertEquals("mary@example.org", pid.getPhoneNumberHome(1).getEmailAddress().getValue());
+        assertEquals("Loose filling", siu.getNTE(0).getComment(0).getValue());
+        assertEquals("Requested online by Mary Major (new client) for Tom Major (family)",
+                siu.getNTE(1).getComment(0).getValue());
+    }
+
+    @Test
+    void writtenRequestReadsBackThroughTheInboxAsTheSameVisit() throws Exception {
+        Path file = outbox.write(directory.practice, request(RequestStatus.PENDING));
+        RecordingSync sync = new RecordingSync();
+        FileOutcome outcome = new MessageApplier(hapi, sync, directory).apply(FixedDirectory.SLUG,
+                Files.readString(file));
+
+        assertTrue(outcome.clean(), outcome.report(file.toString()));
+        Appointment appointment = sync.lastAppointment();
+        assertEquals("r-42", appointment.pmsId());
+        assertEquals("r-42", appointment.placerId());
+        assertEquals(START, appointment.start());
+        assertEquals(START.plusSeconds(3600), appointment.end());
+        assertEquals("SMITH", appointment.providerId());
+        assertEquals("OP1", appointment.roomId());
+        assertNull(appointment.patientPmsId());
+    }
+
+    @Test
+    void decisionsBecomeModificationsOrCancellationsInWritingOrder() throws Exception {
+        Path pending = outbox.write(directory.practice, request(RequestStatus.PENDING));
+        Path confirmed = outbox.write(directory.practice, request(RequestStatus.CONFIRMED));
+        Path declined = outbox.write(directory.practice, request(RequestStatus.DECLINED));
+
+        assertTrue(confirmed.getFileName().toString().endsWith("-S14.hl7"), confirmed.toString());
+        assertTrue(declined.getFileName().toString().endsWith("-S15.hl7"), declined.toString());
+        // the clock stands still, yet the sequence keeps the order of writing
+        assertEquals(List.of(pending, confirmed, declined), listed());
+        assertEquals("Booked", sch(confirmed).getFillerStatusCode().getIdentifier().getValue());
+        assertEquals("Cancelled", sch(declined).getFillerStatusCode().getIdentifier().getValue());
+        assertEquals("r-42", sch(declined).getPlacerAppointmentID().getEntityIdentifier().getValue());
+        assertEquals("DECLINED", sch(declined).getEventReason().getIdentifier().getValue());
+    }
+
+    @Test
+    void nothingHalfWrittenIsLeftBehind() throws Exception {
+        outbox.write(directory.practice, request(RequestStatus.WITHDRAWN));
+        List<Path> files = listed();
+        assertEquals(1, files.size());
+        assertTrue(files.get(0).getFileName().toString().endsWith("-S15.hl7"));
+    }
+
+    @Test
+    void requestIdsUnsafeInFileNamesAreCleaned() throws Exception {
+        Request original = request(RequestStatus.PENDING);
+        Request odd = new Request("a/b:c", original.practiceSlug(), original.opening(), null, original.status(),
+                original.client(), original.patient(), false, null, null, original.createdAt(), null);
+        Path file = outbox.write(directory.practice, odd);
+        assertTrue(file.getFileName().toString().startsWith("a_b_c-"), file.toString());
+        assertEquals("a/b:c", sch(file).getPlacerAppointmentID().getEntityIdentifier().getValue());
+    }
+
+    private SCH sch(Path file) throws IOException, HL7Exception {
+        return ((SIU_S12) hapi.getPipeParser().parse(Files.readString(file))).getSCH();
+    }
+
+    private List<Path> listed() throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.sorted().toList();
+        }
+    }
+}
