@@ -1,0 +1,492 @@
+package org.slotbridge.web.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slotbridge.api.ConflictException;
+import org.slotbridge.api.Hold;
+import org.slotbridge.api.InvalidInputException;
+import org.slotbridge.api.NewClientPolicy;
+import org.slotbridge.api.NotFoundException;
+import org.slotbridge.api.Opening;
+import org.slotbridge.api.PatientKind;
+import org.slotbridge.api.Practice;
+import org.slotbridge.api.Provider;
+import org.slotbridge.api.Reason;
+import org.slotbridge.api.Request;
+import org.slotbridge.api.RequestForm;
+import org.slotbridge.api.RequestStatus;
+import org.slotbridge.api.Slugs;
+import org.slotbridge.api.service.Booking;
+import org.slotbridge.api.service.PracticeDirectory;
+
+/**
+ * The client's pages: reasons, openings, hold, "who you are", and the page that says the request was
+ * sent. Each method answers one HTTP request; none of them knows the HTTP library in use.
+ */
+final class PortalPages {
+
+    static final String TAKEN = "Someone has just taken that time; please pick another.";
+    static final String AREA = "portal";
+    static final int MEMO_MAX = 1000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(PortalPages.class);
+    private static final String SEARCH_PREFIX = "q.";
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Map<String, String> FIELD_LABELS = Map.of(
+            "email", "Email", "phone", "Phone", "privacyCode", "Privacy code", "clientName", "Your name",
+            "patientName", "Their name", "patientKind", "Who the visit is for", "memo", "The note");
+
+    private final Booking booking;
+    private final PracticeDirectory directory;
+    private final WebSite site;
+
+    PortalPages(Booking booking, PracticeDirectory directory, WebSite site) {
+        this.booking = booking;
+        this.directory = directory;
+        this.site = site;
+    }
+
+    /** GET /p/{slug}/: what the visit is for. */
+    WebResponse reasons(WebRequest request, String slug) {
+        return withPractice(request, slug, "reasons", practice -> {
+            Map<String, List<Views.ReasonView>> byCategory = new LinkedHashMap<>();
+            if (practice.onlineBooking()) {
+                for (Reason reason : directory.reasons(slug)) {
+                    String href = WebSite.portal(request, slug, "openings?reason=" + WebSite.encode(reason.id()));
+                    byCategory.computeIfAbsent(Objects.toString(reason.category(), ""), c -> new ArrayList<>())
+                            .add(new Views.ReasonView(reason.id(), reason.name(), reason.helpText(),
+                                    reason.duration().toMinutes(), href));
+                }
+            }
+            List<Views.ReasonGroup> groups = byCategory.entrySet().stream()
+                    .map(e -> new Views.ReasonGroup(e.getKey().isEmpty() ? null : e.getKey(), e.getValue()))
+                    .toList();
+            return site.page(request, practice, AREA, "portal/reasons.vm", 200,
+                    Map.of("groups", groups, "step", 1));
+        });
+    }
+
+    /** GET /p/{slug}/openings: the preferences form and the openings that suit them. */
+    WebResponse openings(WebRequest request, String slug) {
+        return withPractice(request, slug, "openings", practice -> {
+            Reason reason = reason(practice, request.trimmed("reason"));
+            if (reason == null) {
+                return WebResponse.seeOther(WebSite.home(request, slug));
+            }
+            SearchForm search = SearchForm.read(request, "", site.today(practice), site.searchDays(),
+                    providerIds(practice, reason));
+            return openingsPage(request, practice, reason, search, null, 200);
+        });
+    }
+
+    /** POST /p/{slug}/hold: holds the opening picked, then asks who the client is. */
+    WebResponse hold(WebRequest request, String slug) {
+        return withPractice(request, slug, "hold", practice -> {
+            if (!site.csrfValid(request)) {
+                return site.csrfRejected(request, practice, AREA, WebSite.home(request, slug));
+            }
+            Reason reason = reason(practice, request.trimmed("reason"));
+            if (reason == null) {
+                return WebResponse.seeOther(WebSite.home(request, slug));
+            }
+            SearchForm search = SearchForm.read(request, SEARCH_PREFIX, site.today(practice), site.searchDays(),
+                    providerIds(practice, reason));
+            Opening opening;
+            try {
+                opening = readOpening(request, reason.id());
+            } catch (InvalidInputException e) {
+                return openingsPage(request, practice, reason, search,
+                        "We could not read the time you picked; please pick it again.", 400);
+            }
+            Hold hold;
+            try {
+                hold = booking.hold(slug, opening);
+            } catch (ConflictException e) {
+                return openingsPage(request, practice, reason, search, TAKEN, 409);
+            } catch (InvalidInputException e) {
+                return openingsPage(request, practice, reason, search,
+                        "That time cannot be booked any more; please pick another.", 400);
+            }
+            LOG.info("Hold {} taken at practice {}", hold.id(), slug);
+            String sealed = HeldOpening.of(hold).seal(site.tokens());
+            String query = "request?hold=" + WebSite.encode(hold.id())
+                    + (sealed == null ? "" : "&o=" + WebSite.encode(sealed));
+            return WebResponse.seeOther(WebSite.portal(request, slug, query));
+        });
+    }
+
+    /** GET /p/{slug}/request?hold=..: who the client is and whom the visit is for. */
+    WebResponse requestForm(WebRequest request, String slug) {
+        return withPractice(request, slug, "request form", practice -> {
+            String holdId = request.trimmed("hold");
+            if (holdId == null) {
+                return WebResponse.seeOther(WebSite.home(request, slug));
+            }
+            return requestPage(request, practice, holdId, Map.of("patientKind", PatientKind.SELF.name()),
+                    Map.of(), 200);
+        });
+    }
+
+    /** POST /p/{slug}/request: turns the hold into a request. */
+    WebResponse request(WebRequest request, String slug) {
+        return withPractice(request, slug, "request", practice -> {
+            if (!site.csrfValid(request)) {
+                return site.csrfRejected(request, practice, AREA, WebSite.home(request, slug));
+            }
+            String holdId = request.trimmed("hold");
+            if (holdId == null) {
+                return WebResponse.seeOther(WebSite.home(request, slug));
+            }
+            Map<String, String> values = new LinkedHashMap<>();
+            for (String field : List.of("email", "phone", "clientName", "patientKind", "patientName", "memo")) {
+                values.put(field, Objects.toString(request.param(field), ""));
+            }
+            Map<String, String> errors = validate(request, practice);
+            if (!errors.isEmpty()) {
+                return requestPage(request, practice, holdId, values, errors, 400);
+            }
+            RequestForm form = new RequestForm(holdId, request.trimmed("email"), request.trimmed("phone"),
+                    request.trimmed("privacyCode"),
+                    practice.newClients() == NewClientPolicy.WELCOME ? request.trimmed("clientName") : null,
+                    request.trimmed("patientName"), kind(request.trimmed("patientKind")), request.trimmed("memo"));
+            Request sent;
+            try {
+                sent = booking.request(slug, form);
+            } catch (InvalidInputException e) {
+                String field = formField(e.field());
+                if (field.equals("hold")) {
+                    return lapsed(request, practice, holdId);
+                }
+                errors.put(field, Messages.about(FIELD_LABELS.getOrDefault(field, "This"), e.reason()));
+                return requestPage(request, practice, holdId, values, errors, 400);
+            } catch (ConflictException e) {
+                if (ConflictException.OPENING_TAKEN.equals(e.code())) {
+                    return lapsed(request, practice, holdId);
+                }
+                errors.put("form", Messages.sentence(e.getMessage()));
+                return requestPage(request, practice, holdId, values, errors, 409);
+            } catch (NotFoundException e) {
+                return lapsed(request, practice, holdId);
+            }
+            LOG.info("Request {} sent at practice {}", sent.id(), slug);
+            return WebResponse.seeOther(WebSite.portal(request, slug, "done?request=" + WebSite.encode(sent.id())));
+        });
+    }
+
+    /** GET /p/{slug}/done?request=..: the request was sent and the practice will confirm. */
+    WebResponse done(WebRequest request, String slug) {
+        return withPractice(request, slug, "done", practice -> {
+            String requestId = request.trimmed("request");
+            if (requestId == null) {
+                return WebResponse.seeOther(WebSite.home(request, slug));
+            }
+            Request sent = booking.find(slug, requestId);
+            Formats formats = site.formats(practice);
+            Opening opening = sent.opening();
+            Views.DoneView view = new Views.DoneView(sent.id(), formats.dateTime(opening.start()),
+                    reasonName(slug, opening.reasonId()), providerNames(slug).getOrDefault(opening.providerId(),
+                    opening.providerId()), statusLabel(sent.status()));
+            return site.page(request, practice, AREA, "portal/done.vm", 200, Map.of("request", view, "step", 4));
+        });
+    }
+
+    private WebResponse openingsPage(WebRequest request, Practice practice, Reason reason, SearchForm search,
+                                     String message, int status) {
+        String slug = practice.slug();
+        Formats formats = site.formats(practice);
+        Map<String, String> providers = providerNames(slug);
+        boolean searched = false;
+        boolean truncated = false;
+        List<Views.DayView> days = new ArrayList<>();
+        if (search.preferences() != null) {
+            try {
+                List<Opening> openings = booking.openings(slug, reason.id(), search.preferences());
+                searched = true;
+                truncated = openings.size() > site.maxOpenings();
+                days = days(openings.subList(0, Math.min(openings.size(), site.maxOpenings())), formats,
+                        providers, reason);
+            } catch (InvalidInputException e) {
+                search.addError(searchField(e.field()), Messages.sentence(e.reason()));
+            }
+        }
+        List<Views.Option> providerOptions = new ArrayList<>();
+        providerOptions.add(new Views.Option("", "Anyone", search.provider().isEmpty()));
+        for (String id : providerIds(practice, reason)) {
+            providerOptions.add(new Views.Option(id, providers.getOrDefault(id, id), id.equals(search.provider())));
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("step", 2);
+        model.put("reason", reasonView(request, slug, reason));
+        model.put("form", Map.of("from", Objects.toString(search.from(), ""), "to", Objects.toString(search.to(), "")));
+        model.put("today", site.today(practice).toString());
+        model.put("errors", search.errors());
+        model.put("dayOptions", search.dayOptions());
+        model.put("timeOptions", search.timeOptions());
+        model.put("providerOptions", providerOptions);
+        model.put("searched", searched);
+        model.put("truncated", truncated);
+        model.put("days", days);
+        model.put("prefsOpen", !search.errors().isEmpty() || days.isEmpty());
+        model.put("searchFields", search.hidden(SEARCH_PREFIX));
+        model.put("searchAction", WebSite.portal(request, slug, "openings"));
+        model.put("holdAction", WebSite.portal(request, slug, "hold"));
+        if (search.preferences() != null) {
+            model.put("rangeLabel", formats.day(search.preferences().from()) + " to "
+                    + formats.day(search.preferences().to()));
+        }
+        if (message != null) {
+            model.put("message", message);
+        }
+        int answer = search.errors().isEmpty() ? status : Math.max(status, 400);
+        return site.page(request, practice, AREA, "portal/openings.vm", answer, model);
+    }
+
+    private static List<Views.DayView> days(List<Opening> openings, Formats formats, Map<String, String> providers,
+                                            Reason reason) {
+        Map<LocalDate, List<Views.OpeningView>> byDay = new LinkedHashMap<>();
+        for (Opening opening : openings) {
+            String time = formats.time(opening.start());
+            String who = providers.getOrDefault(opening.providerId(), opening.providerId());
+            String label = reason.name() + ", " + formats.dateTime(opening.start()) + ", with " + who;
+            byDay.computeIfAbsent(formats.date(opening.start()), d -> new ArrayList<>())
+                    .add(new Views.OpeningView(opening.reasonId(), opening.providerId(), opening.roomId(),
+                            opening.start().toString(), opening.end().toString(), time, who, label));
+        }
+        return byDay.entrySet().stream()
+                .map(e -> new Views.DayView(formats.day(e.getKey()), e.getKey().toString(), e.getValue()))
+                .toList();
+    }
+
+    private WebResponse requestPage(WebRequest request, Practice practice, String holdId, Map<String, String> values,
+                                    Map<String, String> errors, int status) {
+        String slug = practice.slug();
+        String sealed = request.param("o");
+        Optional<HeldOpening> held = HeldOpening.open(site.tokens(), holdId, sealed);
+        Map<String, Object> model = new HashMap<>();
+        model.put("step", 3);
+        model.put("holdId", holdId);
+        held.ifPresent(h -> {
+            Formats formats = site.formats(practice);
+            Opening opening = h.opening();
+            model.put("heldToken", sealed);
+            model.put("summary", new Views.HeldView(reasonName(slug, opening.reasonId()),
+                    formats.dateTime(opening.start()),
+                    providerNames(slug).getOrDefault(opening.providerId(), opening.providerId()),
+                    h.expiresAt() == null ? null : formats.time(h.expiresAt())));
+        });
+        String sent = values.get("patientKind");
+        String kind = sent == null || sent.isBlank() ? PatientKind.SELF.name() : sent.strip().toUpperCase(Locale.ROOT);
+        model.put("kindOptions", List.of(
+                new Views.Option(PatientKind.SELF.name(), "Myself", PatientKind.SELF.name().equals(kind)),
+                new Views.Option(PatientKind.FAMILY.name(), "A family member", PatientKind.FAMILY.name().equals(kind)),
+                new Views.Option(PatientKind.PET.name(), "A pet", PatientKind.PET.name().equals(kind))));
+        model.put("values", values);
+        model.put("errors", errors);
+        model.put("memoMax", MEMO_MAX);
+        model.put("newClientsWelcome", practice.newClients() == NewClientPolicy.WELCOME);
+        model.put("requestAction", WebSite.portal(request, slug, "request"));
+        return site.page(request, practice, AREA, "portal/request.vm", status, model);
+    }
+
+    /** Checks what the service would refuse anyway, to answer with every problem at once. */
+    private static Map<String, String> validate(WebRequest request, Practice practice) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String email = request.trimmed("email");
+        String phone = request.trimmed("phone");
+        if (email == null && phone == null) {
+            errors.put("email", "Enter an email address or a phone number, so the practice can reach you.");
+        }
+        if (email != null && (!EMAIL.matcher(email).matches() || email.length() > 254)) {
+            errors.put("email", "Enter an email address like name@example.com.");
+        }
+        if (phone != null && (phone.chars().filter(Character::isDigit).count() < 6 || phone.length() > 40
+                || !phone.matches("[0-9+()./ -]+"))) {
+            errors.put("phone", "Enter a phone number with at least 6 digits.");
+        }
+        String code = request.trimmed("privacyCode");
+        if (code == null) {
+            errors.put("privacyCode", "Enter your privacy code"
+                    + (practice.newClients() == NewClientPolicy.WELCOME ? ", or choose one if you are new." : "."));
+        } else if (code.length() > 100) {
+            errors.put("privacyCode", "Your privacy code is too long.");
+        }
+        String clientName = request.trimmed("clientName");
+        if (clientName != null && clientName.length() > 200) {
+            errors.put("clientName", "Your name is too long.");
+        }
+        PatientKind kind = kind(request.trimmed("patientKind"));
+        if (kind == null) {
+            errors.put("patientKind", "Choose whom the visit is for.");
+        } else if (kind != PatientKind.SELF && request.trimmed("patientName") == null) {
+            errors.put("patientName", "Enter the name of whom the visit is for.");
+        }
+        String patientName = request.trimmed("patientName");
+        if (patientName != null && patientName.length() > 200) {
+            errors.put("patientName", "The name is too long.");
+        }
+        String memo = request.trimmed("memo");
+        if (memo != null && memo.length() > MEMO_MAX) {
+            errors.put("memo", "Keep the note under " + MEMO_MAX + " characters.");
+        }
+        return errors;
+    }
+
+    private WebResponse lapsed(WebRequest request, Practice practice, String holdId) {
+        Optional<HeldOpening> held = HeldOpening.open(site.tokens(), holdId, request.param("o"));
+        String again = held.map(h -> WebSite.portal(request, practice.slug(),
+                "openings?reason=" + WebSite.encode(h.opening().reasonId())))
+                .orElse(WebSite.home(request, practice.slug()));
+        return site.error(request, practice, AREA, 409, "That time is no longer kept for you",
+                "We keep a time for a few minutes while you fill in your details, and this one has lapsed or "
+                        + "been taken. Please pick a time again.", again, "Pick a time again");
+    }
+
+    /** Runs a page for an existing practice, answering a friendly page to every failure. */
+    private WebResponse withPractice(WebRequest request, String slug, String page,
+                                     Function<Practice, WebResponse> body) {
+        Practice practice;
+        try {
+            if (!Slugs.isValid(slug)) {
+                throw new NotFoundException("practice", "?");
+            }
+            practice = directory.practice(slug);
+        } catch (NotFoundException e) {
+            return site.error(request, null, AREA, 404, "Practice not found",
+                    "We could not find this practice. Please check the link you followed.", null, null);
+        }
+        try {
+            return body.apply(practice);
+        } catch (NotFoundException e) {
+            return site.error(request, practice, AREA, 404, "Not found",
+                    "We could not find what this link points to; it may have expired.",
+                    WebSite.home(request, slug), "Start again");
+        } catch (RuntimeException e) {
+            LOG.warn("Portal page {} of practice {} failed", page, slug, e);
+            return site.error(request, practice, AREA, 503, "Something went wrong",
+                    "We could not finish this just now. Please try again in a moment.",
+                    WebSite.home(request, slug), "Start again");
+        }
+    }
+
+    /** The reason, or null when none was asked for; a reason the practice lacks is not found. */
+    private Reason reason(Practice practice, String reasonId) {
+        if (reasonId == null) {
+            return null;
+        }
+        if (!Slugs.isValid(reasonId)) {
+            throw new NotFoundException("reason", "?");
+        }
+        return directory.reason(practice.slug(), reasonId);
+    }
+
+    private Set<String> providerIds(Practice practice, Reason reason) {
+        return directory.providers(practice.slug()).stream().map(Provider::id)
+                .filter(reason::allowsProvider)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    private Map<String, String> providerNames(String slug) {
+        Map<String, String> names = new HashMap<>();
+        directory.providers(slug).forEach(p -> names.put(p.id(), p.name()));
+        return names;
+    }
+
+    private String reasonName(String slug, String reasonId) {
+        try {
+            return directory.reason(slug, reasonId).name();
+        } catch (NotFoundException e) {
+            return reasonId;
+        }
+    }
+
+    private static Views.ReasonView reasonView(WebRequest request, String slug, Reason reason) {
+        return new Views.ReasonView(reason.id(), reason.name(), reason.helpText(), reason.duration().toMinutes(),
+                WebSite.portal(request, slug, "openings?reason=" + WebSite.encode(reason.id())));
+    }
+
+    /** The opening a hold form sent back; its times are ISO-8601 instants or epoch seconds or milliseconds. */
+    static Opening readOpening(WebRequest request, String reasonId) {
+        String provider = request.trimmed("provider");
+        if (provider == null) {
+            throw new InvalidInputException("provider", "is missing");
+        }
+        return new Opening(reasonId, provider, request.trimmed("room"), instant(request.trimmed("start"), "start"),
+                instant(request.trimmed("end"), "end"));
+    }
+
+    private static Instant instant(String text, String field) {
+        if (text == null) {
+            throw new InvalidInputException(field, "is missing");
+        }
+        try {
+            if (text.matches("\\d{1,16}")) {
+                long value = Long.parseLong(text);
+                return text.length() > 11 ? Instant.ofEpochMilli(value) : Instant.ofEpochSecond(value);
+            }
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException | NumberFormatException e) {
+            throw new InvalidInputException(field, "is not a time");
+        }
+    }
+
+    private static PatientKind kind(String text) {
+        if (text == null) {
+            return PatientKind.SELF;
+        }
+        try {
+            return PatientKind.valueOf(text.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The form field a service error names; "form" when it names none of them. */
+    private static String formField(String field) {
+        if (field == null) {
+            return "form";
+        }
+        return switch (field) {
+            case "hold", "holdId" -> "hold";
+            case "email", "phone", "privacyCode", "clientName", "patientName", "patientKind", "memo" -> field;
+            case "client", "name" -> "clientName";
+            case "patient" -> "patientName";
+            default -> "form";
+        };
+    }
+
+    private static String searchField(String field) {
+        return switch (field == null ? "" : field) {
+            case "from", "to", "days", "times" -> field;
+            case "providerId", "provider" -> "provider";
+            default -> "from";
+        };
+    }
+
+    static String statusLabel(RequestStatus status) {
+        return switch (status) {
+            case PENDING -> "Waiting for the practice to confirm";
+            case PROPOSED -> "The practice proposed another time";
+            case CONFIRMED -> "Confirmed";
+            case DECLINED -> "Declined";
+            case WITHDRAWN -> "Withdrawn";
+        };
+    }
+}

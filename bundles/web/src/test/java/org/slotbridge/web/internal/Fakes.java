@@ -1,0 +1,287 @@
+package org.slotbridge.web.internal;
+
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slotbridge.api.Client;
+import org.slotbridge.api.ConflictException;
+import org.slotbridge.api.Hold;
+import org.slotbridge.api.NewClientPolicy;
+import org.slotbridge.api.NotFoundException;
+import org.slotbridge.api.Opening;
+import org.slotbridge.api.Patient;
+import org.slotbridge.api.PatientKind;
+import org.slotbridge.api.Practice;
+import org.slotbridge.api.Preferences;
+import org.slotbridge.api.Provider;
+import org.slotbridge.api.Reason;
+import org.slotbridge.api.Request;
+import org.slotbridge.api.RequestForm;
+import org.slotbridge.api.RequestStatus;
+import org.slotbridge.api.Room;
+import org.slotbridge.api.SlotbridgeException;
+import org.slotbridge.api.WorkingHours;
+import org.slotbridge.api.service.Booking;
+import org.slotbridge.api.service.PracticeDirectory;
+import org.slotbridge.api.service.StaffAccounts;
+import org.slotbridge.api.service.Theme;
+
+/** Small hand-written stand-ins for the services the pages use. */
+final class Fakes {
+
+    static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+
+    private Fakes() {
+    }
+
+    static Practice practice(String slug, String name) {
+        return new Practice(slug, name, NEW_YORK, "+1 555 0100", "frontdesk@example.org", NewClientPolicy.WELCOME,
+                true);
+    }
+
+    /** The default theme, read from its jar on the test class path. */
+    static final class ClasspathTheme implements Theme {
+
+        @Override
+        public String name() {
+            return DEFAULT;
+        }
+
+        @Override
+        public URL template(String name) {
+            return name.contains("..") ? null : Fakes.class.getResource("/theme/templates/" + name);
+        }
+
+        @Override
+        public URL asset(String path) {
+            return path.contains("..") ? null : Fakes.class.getResource("/theme/assets/" + path);
+        }
+    }
+
+    static final class Directory implements PracticeDirectory {
+
+        final Map<String, Practice> practices = new HashMap<>();
+        final List<Provider> providers = new ArrayList<>(List.of(new Provider("JONES", "Dr. Bo Jones"),
+                new Provider("SMITH", "Dr. Ann Smith")));
+        final List<Reason> reasons = new ArrayList<>(List.of(
+                reason("checkup", "Check-up", "Routine care", "A look at teeth and gums, with X-rays when due."),
+                reason("cleaning", "Cleaning", "Routine care", null),
+                reason("toothache", "Toothache", "Something hurts", "Pain, swelling or a broken tooth.")));
+
+        Directory() {
+            practices.put("demo", Fakes.practice("demo", "Riverside Family Dental"));
+        }
+
+        static Reason reason(String id, String name, String category, String help) {
+            return new Reason(id, name, category, help, Duration.ofMinutes(30), Set.of(), Set.of("OP1"), Set.of(),
+                    List.of());
+        }
+
+        @Override
+        public List<Practice> practices() {
+            return List.copyOf(practices.values());
+        }
+
+        @Override
+        public Practice practice(String slug) {
+            Practice practice = practices.get(slug);
+            if (practice == null) {
+                throw new NotFoundException("practice", slug);
+            }
+            return practice;
+        }
+
+        @Override
+        public List<Provider> providers(String slug) {
+            practice(slug);
+            return providers;
+        }
+
+        @Override
+        public List<Room> rooms(String slug) {
+            return List.of(new Room("OP1", "Operatory 1"));
+        }
+
+        @Override
+        public List<Reason> reasons(String slug) {
+            practice(slug);
+            return reasons;
+        }
+
+        @Override
+        public Reason reason(String slug, String reasonId) {
+            return reasons(slug).stream().filter(r -> r.id().equals(reasonId)).findFirst()
+                    .orElseThrow(() -> new NotFoundException("reason", reasonId));
+        }
+
+        @Override
+        public List<WorkingHours> workingHours(String slug) {
+            return List.of();
+        }
+    }
+
+    /** Offers the openings it is given; refuses holds on starts listed in {@code taken}. */
+    static final class FakeBooking implements Booking {
+
+        final List<Opening> openings = new ArrayList<>();
+        final Set<Instant> taken = new java.util.HashSet<>();
+        final Map<String, Request> requests = new HashMap<>();
+        final Map<String, Opening> holds = new HashMap<>();
+        final List<String> calls = new ArrayList<>();
+        final AtomicInteger ids = new AtomicInteger();
+        Preferences lastPreferences;
+        /** When true, openings that do not suit the preferences are left out, as the real service does. */
+        boolean filter;
+        RequestForm lastForm;
+        Opening lastProposal;
+        SlotbridgeException requestFailure;
+        SlotbridgeException decisionFailure;
+
+        @Override
+        public List<Opening> openings(String slug, String reasonId, Preferences preferences) {
+            lastPreferences = preferences;
+            return openings.stream().filter(o -> o.reasonId().equals(reasonId))
+                    .filter(o -> !filter || suits(o, preferences)).toList();
+        }
+
+        private static boolean suits(Opening opening, Preferences preferences) {
+            java.time.ZonedDateTime local = opening.start().atZone(NEW_YORK);
+            return !local.toLocalDate().isBefore(preferences.from()) && !local.toLocalDate().isAfter(preferences.to())
+                    && (preferences.days().isEmpty() || preferences.days().contains(local.getDayOfWeek()))
+                    && (preferences.times().isEmpty()
+                        || preferences.times().stream().anyMatch(w -> w.contains(local.toLocalTime())))
+                    && (preferences.providerId() == null || preferences.providerId().equals(opening.providerId()));
+        }
+
+        @Override
+        public Hold hold(String slug, Opening opening) {
+            calls.add("hold " + opening.start());
+            if (taken.contains(opening.start())) {
+                throw new ConflictException(ConflictException.OPENING_TAKEN, "taken");
+            }
+            Hold hold = new Hold("H" + ids.incrementAndGet(), slug, opening, Instant.parse("2026-12-03T15:10:00Z"));
+            holds.put(hold.id(), opening);
+            return hold;
+        }
+
+        @Override
+        public Request request(String slug, RequestForm form) {
+            lastForm = form;
+            calls.add("request " + form.holdId());
+            if (requestFailure != null) {
+                throw requestFailure;
+            }
+            Opening opening = holds.getOrDefault(form.holdId(), new Opening("checkup", "SMITH", "OP1",
+                    Instant.parse("2026-12-07T14:00:00Z"), Instant.parse("2026-12-07T14:30:00Z")));
+            Request request = new Request("R" + ids.incrementAndGet(), slug, opening, form.holdId(),
+                    RequestStatus.PENDING, new Client(null, null, form.clientName(), form.email(), form.phone(), true),
+                    new Patient(null, null, null, form.patientName(), form.patientKind(), null, null), true,
+                    form.memo(), null, Instant.parse("2026-12-03T15:05:00Z"), null);
+            requests.put(request.id(), request);
+            return request;
+        }
+
+        @Override
+        public Request withdraw(String slug, String requestId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Request find(String slug, String requestId) {
+            Request request = requests.get(requestId);
+            if (request == null || !request.practiceSlug().equals(slug)) {
+                throw new NotFoundException("request", requestId);
+            }
+            return request;
+        }
+
+        @Override
+        public List<Request> requests(String slug, RequestStatus status) {
+            return requests.values().stream().filter(r -> r.practiceSlug().equals(slug) && r.status() == status)
+                    .toList();
+        }
+
+        @Override
+        public Request confirm(String slug, String requestId, String staffNote) {
+            calls.add("confirm " + requestId + " " + staffNote);
+            return decided(slug, requestId, RequestStatus.CONFIRMED);
+        }
+
+        @Override
+        public Request propose(String slug, String requestId, Opening opening, String staffNote) {
+            calls.add("propose " + requestId + " " + opening.start() + " " + staffNote);
+            if (taken.contains(opening.start())) {
+                throw new ConflictException(ConflictException.OPENING_TAKEN, "taken");
+            }
+            lastProposal = opening;
+            return decided(slug, requestId, RequestStatus.PROPOSED);
+        }
+
+        @Override
+        public Request decline(String slug, String requestId, String staffNote) {
+            calls.add("decline " + requestId + " " + staffNote);
+            return decided(slug, requestId, RequestStatus.DECLINED);
+        }
+
+        private Request decided(String slug, String requestId, RequestStatus status) {
+            if (decisionFailure != null) {
+                throw decisionFailure;
+            }
+            Request r = find(slug, requestId);
+            Request next = new Request(r.id(), r.practiceSlug(), r.opening(), r.holdId(), status, r.client(),
+                    r.patient(), r.newClient(), r.memo(), null, r.createdAt(), Instant.now());
+            requests.put(r.id(), next);
+            return next;
+        }
+
+        /** Stores a pending request as if a client had sent it. */
+        Request add(String id, String memo, PatientKind kind, RequestStatus status) {
+            Opening opening = new Opening("checkup", "SMITH", "OP1", Instant.parse("2026-12-07T14:00:00Z"),
+                    Instant.parse("2026-12-07T14:30:00Z"));
+            Request request = new Request(id, "demo", opening, "H-" + id, status,
+                    new Client("c1", null, "Maria Lopez", "maria@example.org", "+1 555 0199", true),
+                    new Patient("p1", null, null, "Rex", kind, null, kind == PatientKind.PET ? "dog" : null), true,
+                    memo, null, Instant.parse("2026-12-03T14:02:00Z"), null);
+            requests.put(id, request);
+            return request;
+        }
+    }
+
+    /** Knows two accounts; counts how often a password is checked. */
+    static final class Accounts implements StaffAccounts {
+
+        final AtomicInteger checks = new AtomicInteger();
+
+        @Override
+        public Optional<StaffMember> authenticate(String username, char[] password) {
+            checks.incrementAndGet();
+            String given = new String(password);
+            if (username.equals("demo-staff") && given.equals("demo-staff-2026")) {
+                return Optional.of(new StaffMember("demo-staff", "demo", "Front desk"));
+            }
+            if (username.equals("other-staff") && given.equals("other-pass-2026")) {
+                return Optional.of(new StaffMember("other-staff", "other", "Other desk"));
+            }
+            return Optional.empty();
+        }
+
+        @Override
+        public void save(StaffMember member, char[] password) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    static Opening opening(String reason, String provider, String start) {
+        Instant begin = Instant.parse(start);
+        return new Opening(reason, provider, "OP1", begin, begin.plus(Duration.ofMinutes(30)));
+    }
+}
