@@ -60,10 +60,10 @@ record StaffMail(String to, String subject, String body) {
         return new StaffMail(practice.email(), oneLine(subject), body.toString());
     }
 
-    /** The staff page of one request: {@code <base>/staff/<slug>/requests/<id>}. */
+    /** The request on the practice's staff page: {@code <base>/staff/<slug>/#request-<id>}. */
     static String link(String base, String slug, String requestId) {
         String root = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-        return root + "/staff/" + slug + "/requests/" + URLEncoder.encode(requestId, StandardCharsets.UTF_8);
+        return root + "/staff/" + slug + "/#request-" + URLEncoder.encode(requestId, StandardCharsets.UTF_8);
     }
 
     private static void line(StringBuilder body, String label, String value) {

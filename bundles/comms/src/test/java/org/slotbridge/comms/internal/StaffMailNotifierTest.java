@@ -84,7 +84,7 @@ class StaffMailNotifierTest {
         assertTrue(text.contains("Patient:  Zoë Ångström (family)\n"), text);
         assertTrue(text.contains("Client:   new to the practice\n"), text);
         assertTrue(text.contains("Memo:\nTooth hurts <b>a lot</b>\n"), text);
-        assertTrue(text.strip().endsWith("Open the request: https://book.example/staff/demo/requests/r-42"), text);
+        assertTrue(text.strip().endsWith("Open the request: https://book.example/staff/demo/#request-r-42"), text);
     }
 
     @Test
@@ -138,7 +138,7 @@ class StaffMailNotifierTest {
         assertTrue(mail.body().contains("Client:   known to the practice"), mail.body());
         assertFalse(mail.body().contains("Room:"), mail.body());
         assertFalse(mail.body().contains("Patient:"), mail.body());
-        assertEquals("http://localhost:8181/staff/demo/requests/a%2Fb", StaffMail.link("http://localhost:8181",
+        assertEquals("http://localhost:8181/staff/demo/#request-a%2Fb", StaffMail.link("http://localhost:8181",
                 "demo", "a/b"));
     }
 
