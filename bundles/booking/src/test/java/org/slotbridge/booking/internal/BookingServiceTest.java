@@ -1,0 +1,414 @@
+package org.slotbridge.booking.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slotbridge.api.Appointment;
+import org.slotbridge.api.AppointmentStatus;
+import org.slotbridge.api.Blockout;
+import org.slotbridge.api.Client;
+import org.slotbridge.api.ConflictException;
+import org.slotbridge.api.Hold;
+import org.slotbridge.api.InvalidInputException;
+import org.slotbridge.api.NewClientPolicy;
+import org.slotbridge.api.NotFoundException;
+import org.slotbridge.api.Opening;
+import org.slotbridge.api.PatientKind;
+import org.slotbridge.api.Practice;
+import org.slotbridge.api.Preferences;
+import org.slotbridge.api.Request;
+import org.slotbridge.api.RequestForm;
+import org.slotbridge.api.RequestStatus;
+import org.slotbridge.api.service.RequestListener;
+import org.slotbridge.store.Store;
+import org.slotbridge.store.internal.Fixtures;
+import org.slotbridge.store.internal.TestDatabase;
+
+/**
+ * Booking on the real store and engine. The practice is in New York; "now" is Monday 2 March 2026,
+ * 07:00 there, and the openings asked for are on Tuesday, when everyone works 08:00-12:00 and
+ * 13:00-17:00 (13:00-17:00 and 18:00-22:00 UTC).
+ */
+class BookingServiceTest {
+
+    private static final String SLUG = Fixtures.SLUG;
+    private static final Instant NOW = Instant.parse("2026-03-02T12:00:00Z");
+    private static final LocalDate TUESDAY = LocalDate.of(2026, 3, 3);
+    private static final Instant TUESDAY_EIGHT = Instant.parse("2026-03-03T13:00:00Z");
+
+    private Store store;
+    private TestClock clock;
+    private BookingService booking;
+    private final List<Request> told = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        store = TestDatabase.clean().store();
+        Fixtures.setUp(store, SLUG, NewClientPolicy.WELCOME);
+        clock = new TestClock(NOW);
+        booking = new BookingService(store, Settings.DEFAULT, clock, false);
+        booking.listeners = List.of((practice, request) -> told.add(request));
+    }
+
+    @Test
+    void openingsListWhatIsFreeEarliestFirst() {
+        List<Opening> openings = consults();
+        assertEquals(new Opening("consult", "JONES", null, TUESDAY_EIGHT, TUESDAY_EIGHT.plusSeconds(1800)),
+                openings.get(0));
+        assertEquals("SMITH", openings.get(1).providerId());
+        assertEquals(2 * 2 * 15, openings.size(), "two providers, two windows, fifteen 30-minute visits each");
+
+        store.run(s -> s.schedule().saveAppointment(SLUG, new Appointment("A1", "JONES", null, TUESDAY_EIGHT,
+                TUESDAY_EIGHT.plusSeconds(3600), null, AppointmentStatus.BOOKED, null)));
+        store.run(s -> s.schedule().saveBlockout(SLUG, new Blockout("B1", null,
+                Instant.parse("2026-03-03T18:00:00Z"), Instant.parse("2026-03-03T22:00:00Z"))));
+        List<Opening> left = consults();
+        assertFalse(left.stream().anyMatch(o -> o.providerId().equals("JONES")
+                && o.start().isBefore(TUESDAY_EIGHT.plusSeconds(3600))), "the appointment takes its time");
+        assertFalse(left.stream().anyMatch(o -> !o.start().isBefore(Instant.parse("2026-03-03T18:00:00Z"))),
+                "a blockout without a provider blocks everyone");
+    }
+
+    @Test
+    void aHoldHidesItsOpeningUntilItLapses() {
+        Opening first = consults().get(0);
+        Hold hold = booking.hold(SLUG, first);
+        assertEquals(first, hold.opening());
+        assertEquals(NOW.plus(Duration.ofMinutes(10)), hold.expiresAt());
+        assertFalse(consults().contains(first));
+        ConflictException taken = assertThrows(ConflictException.class, () -> booking.hold(SLUG, first));
+        assertEquals(ConflictException.OPENING_TAKEN, taken.code());
+
+        clock.advance(Duration.ofMinutes(10));
+        assertTrue(consults().contains(first), "a lapsed hold takes no time");
+        Hold again = booking.hold(SLUG, first);
+        assertEquals(first, again.opening());
+    }
+
+    @Test
+    void ofManyVisitorsPickingOneOpeningAtOnceOneHoldsIt() throws Exception {
+        Opening opening = consults().get(0);
+        int visitors = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(visitors);
+        try {
+            List<Future<Hold>> picks = new ArrayList<>();
+            for (int i = 0; i < visitors; i++) {
+                picks.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        return booking.hold(SLUG, opening);
+                    } catch (ConflictException e) {
+                        return null;
+                    }
+                }));
+            }
+            start.countDown();
+            int held = 0;
+            for (Future<Hold> pick : picks) {
+                held += pick.get(1, TimeUnit.MINUTES) != null ? 1 : 0;
+            }
+            assertEquals(1, held);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void holdsRefuseOpeningsTheSearchWouldNotOffer() {
+        Opening offered = consults().get(0);
+        assertEquals("opening", invalid(() -> booking.hold(SLUG, new Opening("consult", "JONES", null,
+                offered.start(), offered.start().plusSeconds(3600)))));
+        assertEquals("providerId", invalid(() -> booking.hold(SLUG, new Opening("checkup", "NOBODY", "OP1",
+                offered.start(), offered.start().plusSeconds(3600)))));
+        assertEquals("roomId", invalid(() -> booking.hold(SLUG, new Opening("consult", "JONES", "OP1",
+                offered.start(), offered.end()))));
+        assertThrows(NotFoundException.class, () -> booking.hold(SLUG, new Opening("nothing", "JONES", null,
+                offered.start(), offered.end())));
+        assertThrows(NotFoundException.class, () -> booking.hold("nowhere", offered));
+
+        Opening offGrid = new Opening("consult", "JONES", null, offered.start().plusSeconds(60),
+                offered.end().plusSeconds(60));
+        assertEquals(ConflictException.OPENING_TAKEN,
+                assertThrows(ConflictException.class, () -> booking.hold(SLUG, offGrid)).code());
+        Opening sunday = new Opening("consult", "JONES", null, Instant.parse("2026-03-08T14:00:00Z"),
+                Instant.parse("2026-03-08T14:30:00Z"));
+        assertThrows(ConflictException.class, () -> booking.hold(SLUG, sunday));
+    }
+
+    @Test
+    void aHoldBlocksTheRoomForOtherProviders() {
+        Opening checkup = checkups().get(0);
+        assertEquals("OP1", checkup.roomId());
+        booking.hold(SLUG, checkup);
+        List<Opening> after = checkups().stream().filter(o -> o.start().equals(checkup.start())).toList();
+        assertEquals(1, after.size(), "one provider and one room left at that time");
+        assertEquals("OP2", after.get(0).roomId());
+    }
+
+    @Test
+    void aNewClientsRequestKeepsTheHoldAndTellsTheListeners() {
+        Hold hold = booking.hold(SLUG, consults().get(0));
+        Request request = booking.request(SLUG, form(hold, "mia@example.org", "1234", "Mia Park"));
+
+        assertEquals(RequestStatus.PENDING, request.status());
+        assertEquals(hold.id(), request.holdId());
+        assertEquals(hold.opening(), request.opening());
+        assertTrue(request.newClient());
+        assertEquals("Mia Park", request.client().name());
+        assertTrue(request.client().hasPrivacyCode());
+        assertEquals("Mia Park", request.patient().name());
+        assertEquals(PatientKind.SELF, request.patient().kind());
+        assertEquals("Sensitive tooth", request.memo());
+        assertEquals(NOW, request.createdAt());
+        assertEquals(List.of(request), told);
+
+        clock.advance(Duration.ofHours(2));
+        assertNull(store.call(s -> s.holds().find(SLUG, hold.id())).orElseThrow().expiresAt(), "kept, not lapsing");
+        assertFalse(consults().contains(hold.opening()));
+        assertEquals(request, booking.find(SLUG, request.id()));
+        assertEquals(List.of(request), booking.requests(SLUG, RequestStatus.PENDING));
+    }
+
+    @Test
+    void aKnownClientMustGiveTheirPrivacyCode() {
+        List<Opening> openings = consults();
+        booking.request(SLUG, form(booking.hold(SLUG, openings.get(0)), "mia@example.org", "1234", "Mia Park"));
+        Hold second = booking.hold(SLUG, openings.get(1));
+
+        assertEquals("privacyCode",
+                invalid(() -> booking.request(SLUG, form(second, "MIA@example.org", "9999", null))));
+        assertNotNull(store.call(s -> s.holds().find(SLUG, second.id())).orElseThrow().expiresAt(),
+                "a refused request leaves the hold as it was");
+
+        Request again = booking.request(SLUG, form(second, "MIA@example.org", "1234", null));
+        assertFalse(again.newClient());
+        assertEquals("Mia Park", again.client().name());
+    }
+
+    @Test
+    void aClientFromThePmsWithoutCodeMakesTheGivenCodeTheirs() {
+        store.run(s -> s.clients().saveFromPms(SLUG, new Client(null, "C7", "Leo Park", null, "+1 555 010 2030",
+                false)));
+        List<Opening> openings = consults();
+        Request first = booking.request(SLUG, form(booking.hold(SLUG, openings.get(0)), null, "abcd", null,
+                "(555) 010-2030"));
+        assertFalse(first.newClient(), "the PMS knew the client");
+        assertEquals("C7", first.client().pmsId());
+        assertTrue(first.client().hasPrivacyCode());
+
+        Hold second = booking.hold(SLUG, openings.get(1));
+        assertEquals("privacyCode", invalid(() -> booking.request(SLUG, form(second, null, "wxyz", null,
+                "555 010 2030"))));
+    }
+
+    @Test
+    void aPracticeForExistingClientsOnlyTurnsNewOnesAway() {
+        store.run(s -> s.practices().save(Fixtures.practice(SLUG, NewClientPolicy.EXISTING_ONLY)));
+        Hold hold = booking.hold(SLUG, consults().get(0));
+        ConflictException closed = assertThrows(ConflictException.class,
+                () -> booking.request(SLUG, form(hold, "new@example.org", "1234", "New Person")));
+        assertEquals("new_clients_closed", closed.code());
+        assertTrue(told.isEmpty());
+    }
+
+    @Test
+    void requestFormsAreChecked() {
+        Hold hold = booking.hold(SLUG, consults().get(0));
+        assertEquals("email", invalid(() -> booking.request(SLUG, form(hold, null, "1234", "Mia", null))));
+        assertEquals("email", invalid(() -> booking.request(SLUG, form(hold, "mia@", "1234", "Mia"))));
+        assertEquals("phone", invalid(() -> booking.request(SLUG, form(hold, null, "1234", "Mia", "call me"))));
+        assertEquals("privacyCode", invalid(() -> booking.request(SLUG, form(hold, "mia@example.org", "123",
+                "Mia"))));
+        assertEquals("privacyCode", invalid(() -> booking.request(SLUG, form(hold, "mia@example.org",
+                "x".repeat(65), "Mia"))));
+        assertEquals("clientName", invalid(() -> booking.request(SLUG, form(hold, "mia@example.org", "1234",
+                null))));
+        assertEquals("memo", invalid(() -> booking.request(SLUG, new RequestForm(hold.id(), "mia@example.org",
+                null, "1234", "Mia", null, null, "x".repeat(2001)))));
+        assertEquals("patientName", invalid(() -> booking.request(SLUG, new RequestForm(hold.id(),
+                "mia@example.org", null, "1234", "Mia", null, PatientKind.PET, null))));
+        assertEquals("holdId", invalid(() -> booking.request(SLUG, new RequestForm(" ", "mia@example.org",
+                null, "1234", "Mia", null, null, null))));
+        assertTrue(told.isEmpty());
+    }
+
+    @Test
+    void aRequestNeedsALiveUnusedHold() {
+        Hold hold = booking.hold(SLUG, consults().get(0));
+        booking.request(SLUG, form(hold, "mia@example.org", "1234", "Mia Park"));
+        assertEquals("hold_used", assertThrows(ConflictException.class,
+                () -> booking.request(SLUG, form(hold, "mia@example.org", "1234", "Mia Park"))).code());
+
+        Hold lapsing = booking.hold(SLUG, consults().get(0));
+        clock.advance(Duration.ofMinutes(11));
+        assertEquals("hold_lapsed", assertThrows(ConflictException.class,
+                () -> booking.request(SLUG, form(lapsing, "leo@example.org", "1234", "Leo"))).code());
+        assertEquals("hold_lapsed", assertThrows(ConflictException.class,
+                () -> booking.request(SLUG, new RequestForm("no-such-hold", "leo@example.org", null, "1234",
+                        "Leo", null, null, null))).code());
+    }
+
+    @Test
+    void confirmKeepsTheTimeAndDeclineFreesIt() {
+        List<Opening> openings = consults();
+        Request kept = requestOn(openings.get(0), "mia@example.org");
+        Request freed = requestOn(openings.get(1), "leo@example.org");
+
+        clock.advance(Duration.ofMinutes(30));
+        Request confirmed = booking.confirm(SLUG, kept.id(), "See you then");
+        assertEquals(RequestStatus.CONFIRMED, confirmed.status());
+        assertEquals("See you then", confirmed.staffNote());
+        assertEquals(NOW.plus(Duration.ofMinutes(30)), confirmed.decidedAt());
+        assertNull(confirmed.holdId());
+        Request declined = booking.decline(SLUG, freed.id(), "Fully booked");
+        assertEquals(RequestStatus.DECLINED, declined.status());
+
+        List<Opening> now = consults();
+        assertFalse(now.contains(openings.get(0)), "a confirmed request keeps its time");
+        assertTrue(now.contains(openings.get(1)), "a declined request frees its time");
+        assertEquals(List.of(confirmed, declined), told.subList(2, 4));
+
+        for (Request decided : List.of(confirmed, declined)) {
+            ConflictException closed = assertThrows(ConflictException.class,
+                    () -> booking.confirm(SLUG, decided.id(), null));
+            assertEquals("request_not_open", closed.code());
+            assertThrows(ConflictException.class, () -> booking.decline(SLUG, decided.id(), null));
+            assertThrows(ConflictException.class, () -> booking.withdraw(SLUG, decided.id()));
+        }
+        assertEquals(4, told.size(), "refused decisions tell nobody");
+    }
+
+    @Test
+    void theClientMayWithdraw() {
+        Opening opening = consults().get(0);
+        Request request = requestOn(opening, "mia@example.org");
+        Request withdrawn = booking.withdraw(SLUG, request.id());
+        assertEquals(RequestStatus.WITHDRAWN, withdrawn.status());
+        assertTrue(consults().contains(opening));
+        assertThrows(NotFoundException.class, () -> booking.withdraw(SLUG, "no-such-request"));
+        assertThrows(NotFoundException.class, () -> booking.withdraw("elsewhere", request.id()));
+    }
+
+    @Test
+    void proposingMovesTheHoldToTheNewOpening() {
+        List<Opening> openings = consults();
+        Opening asked = openings.get(0);
+        Request request = requestOn(asked, "mia@example.org");
+        // the same provider half an hour later overlaps nothing; an hour later too
+        Opening later = openings.stream().filter(o -> o.providerId().equals(asked.providerId())
+                && o.start().equals(asked.start().plusSeconds(3600))).findFirst().orElseThrow();
+
+        Request proposed = booking.propose(SLUG, request.id(), later, "Could you come an hour later?");
+        assertEquals(RequestStatus.PROPOSED, proposed.status());
+        assertEquals(later, proposed.opening());
+        assertNotNull(proposed.holdId());
+        assertFalse(proposed.holdId().equals(request.holdId()));
+        List<Opening> now = consults();
+        assertTrue(now.contains(asked), "the first opening is free again");
+        assertFalse(now.contains(later), "the proposed one is held");
+
+        assertEquals(RequestStatus.CONFIRMED, booking.confirm(SLUG, request.id(), null).status());
+        assertFalse(consults().contains(later));
+    }
+
+    @Test
+    void proposingTakenTimeChangesNothing() {
+        List<Opening> openings = consults();
+        Request request = requestOn(openings.get(0), "mia@example.org");
+        Opening other = openings.get(4);
+        booking.hold(SLUG, other);
+
+        ConflictException taken = assertThrows(ConflictException.class,
+                () -> booking.propose(SLUG, request.id(), other, null));
+        assertEquals(ConflictException.OPENING_TAKEN, taken.code());
+        Request unchanged = booking.find(SLUG, request.id());
+        assertEquals(request, unchanged);
+        assertFalse(consults().contains(openings.get(0)), "the request still holds its time");
+    }
+
+    @Test
+    void proposingATimeThatOverlapsTheRequestsOwnHoldWorks() {
+        Opening asked = consults().get(0);
+        Request request = requestOn(asked, "mia@example.org");
+        Opening quarterPast = new Opening("consult", asked.providerId(), null, asked.start().plusSeconds(900),
+                asked.end().plusSeconds(900));
+        Request moved = booking.propose(SLUG, request.id(), quarterPast, null);
+        assertEquals(quarterPast, moved.opening());
+        assertTrue(store.call(s -> s.holds().find(SLUG, request.holdId())).isEmpty(), "the old hold ended");
+        assertFalse(consults().contains(quarterPast));
+    }
+
+    @Test
+    void aFailingListenerDoesNotStopTheOthersNorTheChange() {
+        List<Request> seen = new ArrayList<>();
+        RequestListener broken = (practice, request) -> {
+            throw new IllegalStateException("mail server down");
+        };
+        booking.listeners = List.of(broken, (practice, request) -> seen.add(request));
+        Request request = requestOn(consults().get(0), "mia@example.org");
+        assertEquals(List.of(request), seen);
+        assertEquals(RequestStatus.PENDING, booking.find(SLUG, request.id()).status());
+    }
+
+    @Test
+    void aPracticeWithoutOnlineBookingOffersNothing() {
+        Opening opening = consults().get(0);
+        store.run(s -> s.practices().save(new Practice(SLUG, "Riverside", Fixtures.ZONE, null, null,
+                NewClientPolicy.WELCOME, false)));
+        assertTrue(consults().isEmpty());
+        assertEquals("booking_closed", assertThrows(ConflictException.class,
+                () -> booking.hold(SLUG, opening)).code());
+    }
+
+    @Test
+    void theSweepDeletesLapsedHolds() {
+        Hold hold = booking.hold(SLUG, consults().get(0));
+        clock.advance(Duration.ofMinutes(15));
+        booking.sweep();
+        assertTrue(store.call(s -> s.holds().find(SLUG, hold.id())).isEmpty());
+    }
+
+    private Request requestOn(Opening opening, String email) {
+        return booking.request(SLUG, form(booking.hold(SLUG, opening), email, "1234", "Someone"));
+    }
+
+    private List<Opening> consults() {
+        return booking.openings(SLUG, "consult", new Preferences(TUESDAY, TUESDAY, Set.of(), List.of(), null));
+    }
+
+    private List<Opening> checkups() {
+        return booking.openings(SLUG, "checkup", new Preferences(TUESDAY, TUESDAY, Set.of(), List.of(), null));
+    }
+
+    private static RequestForm form(Hold hold, String email, String code, String name) {
+        return form(hold, email, code, name, null);
+    }
+
+    private static RequestForm form(Hold hold, String email, String code, String name, String phone) {
+        return new RequestForm(hold.id(), email, phone, code, name, null, null, "Sensitive tooth");
+    }
+
+    private static String invalid(Runnable call) {
+        return assertThrows(InvalidInputException.class, call::run).field();
+    }
+}

@@ -1,0 +1,85 @@
+package org.slotbridge.store.internal;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
+
+import org.slotbridge.api.Client;
+import org.slotbridge.api.NotFoundException;
+import org.slotbridge.api.Patient;
+import org.slotbridge.api.Request;
+import org.slotbridge.api.RequestStatus;
+import org.slotbridge.store.ClientRecord;
+import org.slotbridge.store.NewRequest;
+import org.slotbridge.store.RequestRepository;
+import org.slotbridge.store.internal.entity.RequestEntity;
+
+final class JpaRequestRepository implements RequestRepository {
+
+    private final EntityManager em;
+    private final JpaClientRepository clients;
+
+    JpaRequestRepository(EntityManager em, JpaClientRepository clients) {
+        this.em = em;
+        this.clients = clients;
+    }
+
+    @Override
+    public Request create(String slug, NewRequest request) {
+        RequestEntity entity = new RequestEntity(Ids.next(), slug, request.clientId(), request.newClient(),
+                request.patientId(), request.patientName(), request.patientKind(), request.memo(),
+                request.createdAt());
+        entity.setState(RequestStatus.PENDING, request.opening(), request.holdId(), null, null);
+        em.persist(entity);
+        return toRequest(entity);
+    }
+
+    @Override
+    public Optional<Request> find(String slug, String requestId) {
+        return Optional.ofNullable(entity(slug, requestId, LockModeType.NONE)).map(this::toRequest);
+    }
+
+    @Override
+    public List<Request> list(String slug, RequestStatus status) {
+        return em.createQuery("SELECT r FROM RequestEntity r WHERE r.practice = :practice AND r.status = :status"
+                        + " ORDER BY r.createdAt DESC, r.id", RequestEntity.class)
+                .setParameter("practice", slug).setParameter("status", status)
+                .getResultList().stream().map(this::toRequest).toList();
+    }
+
+    @Override
+    public Request change(String slug, String requestId, UnaryOperator<Request> change) {
+        RequestEntity entity = entity(slug, requestId, LockModeType.PESSIMISTIC_WRITE);
+        if (entity == null) {
+            throw new NotFoundException("request", requestId);
+        }
+        Request next = change.apply(toRequest(entity));
+        entity.setState(next.status(), next.opening(), next.status().isOpen() ? next.holdId() : null,
+                next.staffNote(), next.decidedAt());
+        return toRequest(entity);
+    }
+
+    private RequestEntity entity(String slug, String requestId, LockModeType lock) {
+        if (requestId == null) {
+            return null;
+        }
+        RequestEntity entity = em.find(RequestEntity.class, requestId, lock);
+        return entity != null && entity.practice().equals(slug) ? entity : null;
+    }
+
+    private Request toRequest(RequestEntity entity) {
+        String slug = entity.practice();
+        Client client = clients.find(slug, entity.clientId()).map(ClientRecord::client)
+                .orElseThrow(() -> new IllegalStateException("request " + entity.id() + " has lost its client"));
+        Patient patient = Optional.ofNullable(entity.patientId()).flatMap(id -> clients.patient(slug, id))
+                .orElseGet(() -> new Patient(null, null, client.pmsId(), entity.patientName(),
+                        entity.patientKind(), null, null));
+        // the api shows the hold only while the request is open
+        String holdId = entity.status().isOpen() ? entity.holdId() : null;
+        return new Request(entity.id(), slug, entity.opening(), holdId, entity.status(), client, patient,
+                entity.newClient(), entity.memo(), entity.staffNote(), entity.createdAt(), entity.decidedAt());
+    }
+}

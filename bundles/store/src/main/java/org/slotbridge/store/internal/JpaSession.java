@@ -1,0 +1,61 @@
+package org.slotbridge.store.internal;
+
+import javax.persistence.EntityManager;
+
+import org.slotbridge.store.ClientRepository;
+import org.slotbridge.store.HoldRepository;
+import org.slotbridge.store.PracticeRepository;
+import org.slotbridge.store.RequestRepository;
+import org.slotbridge.store.ScheduleRepository;
+import org.slotbridge.store.StaffRepository;
+import org.slotbridge.store.StoreSession;
+
+/** The repositories of one transaction, all on its entity manager. */
+final class JpaSession implements StoreSession {
+
+    private final JpaPracticeRepository practices;
+    private final JpaScheduleRepository schedule;
+    private final JpaClientRepository clients;
+    private final JpaHoldRepository holds;
+    private final JpaRequestRepository requests;
+    private final JpaStaffRepository staff;
+
+    JpaSession(EntityManager em) {
+        practices = new JpaPracticeRepository(em);
+        schedule = new JpaScheduleRepository(em, practices);
+        clients = new JpaClientRepository(em, practices);
+        holds = new JpaHoldRepository(em);
+        requests = new JpaRequestRepository(em, clients);
+        staff = new JpaStaffRepository(em, practices);
+    }
+
+    @Override
+    public PracticeRepository practices() {
+        return practices;
+    }
+
+    @Override
+    public ScheduleRepository schedule() {
+        return schedule;
+    }
+
+    @Override
+    public ClientRepository clients() {
+        return clients;
+    }
+
+    @Override
+    public HoldRepository holds() {
+        return holds;
+    }
+
+    @Override
+    public RequestRepository requests() {
+        return requests;
+    }
+
+    @Override
+    public StaffRepository staff() {
+        return staff;
+    }
+}

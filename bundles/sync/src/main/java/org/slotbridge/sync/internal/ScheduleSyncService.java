@@ -1,0 +1,176 @@
+package org.slotbridge.sync.internal;
+
+import java.util.function.Function;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slotbridge.api.Appointment;
+import org.slotbridge.api.AppointmentStatus;
+import org.slotbridge.api.Blockout;
+import org.slotbridge.api.Client;
+import org.slotbridge.api.ConflictException;
+import org.slotbridge.api.InvalidInputException;
+import org.slotbridge.api.Opening;
+import org.slotbridge.api.Patient;
+import org.slotbridge.api.Provider;
+import org.slotbridge.api.Request;
+import org.slotbridge.api.Room;
+import org.slotbridge.api.service.Booking;
+import org.slotbridge.api.service.ScheduleSync;
+import org.slotbridge.store.Store;
+import org.slotbridge.store.StoreSession;
+
+/**
+ * Applies what connectors read from the PMS to the schedule copy, one record per transaction, keyed
+ * by PMS id so a record applied twice changes nothing.
+ * <p>
+ * Reconciliation: an appointment whose placer id is the id of a request of the same practice is the
+ * visit booked for that request. Its time is then kept by the appointment, so the request's hold
+ * ends; an open request takes the appointment's time and is confirmed through {@link Booking}, which
+ * tells the request listeners as for any confirmation.
+ */
+@Component(service = ScheduleSync.class)
+public final class ScheduleSyncService implements ScheduleSync {
+
+    /** The staff note of a request confirmed because the PMS shows it booked. */
+    static final String BOOKED_IN_PMS = "booked in the PMS";
+    private static final Logger LOG = LoggerFactory.getLogger(ScheduleSyncService.class);
+
+    private final Store store;
+    private final Booking booking;
+
+    @Activate
+    public ScheduleSyncService(@Reference(name = "store") Store store, @Reference(name = "booking") Booking booking) {
+        this.store = store;
+        this.booking = booking;
+    }
+
+    @Override
+    public void appointment(String slug, Appointment appointment) {
+        required(appointment, "appointment");
+        String toConfirm = write(slug, session -> {
+            session.schedule().saveAppointment(slug, appointment);
+            return reconcile(session, slug, appointment);
+        });
+        LOG.debug("Appointment {} of practice {} applied", appointment.pmsId(), slug);
+        if (toConfirm != null) {
+            try {
+                booking.confirm(slug, toConfirm, BOOKED_IN_PMS);
+                LOG.info("Request {} of practice {} confirmed: the PMS booked it as appointment {}", toConfirm,
+                        slug, appointment.pmsId());
+            } catch (ConflictException e) {
+                LOG.info("Request {} of practice {} was decided meanwhile; appointment {} is kept as the PMS has it",
+                        toConfirm, slug, appointment.pmsId());
+            }
+        }
+    }
+
+    @Override
+    public boolean cancelAppointment(String slug, String pmsId) {
+        return write(slug, session -> session.schedule().setAppointmentStatus(slug, pmsId,
+                AppointmentStatus.CANCELLED));
+    }
+
+    @Override
+    public boolean noShow(String slug, String pmsId) {
+        return write(slug, session -> session.schedule().setAppointmentStatus(slug, pmsId,
+                AppointmentStatus.NO_SHOW));
+    }
+
+    @Override
+    public void blockout(String slug, Blockout blockout) {
+        required(blockout, "blockout");
+        write(slug, session -> {
+            session.schedule().saveBlockout(slug, blockout);
+            return null;
+        });
+    }
+
+    @Override
+    public boolean removeBlockout(String slug, String pmsId) {
+        return write(slug, session -> session.schedule().removeBlockout(slug, pmsId));
+    }
+
+    @Override
+    public void client(String slug, Client client) {
+        required(client, "client");
+        write(slug, session -> {
+            session.clients().saveFromPms(slug, client);
+            return null;
+        });
+    }
+
+    @Override
+    public void patient(String slug, Patient patient) {
+        required(patient, "patient");
+        write(slug, session -> {
+            session.clients().savePatient(slug, patient);
+            return null;
+        });
+    }
+
+    @Override
+    public void provider(String slug, Provider provider) {
+        required(provider, "provider");
+        write(slug, session -> {
+            session.practices().saveProvider(slug, provider);
+            return null;
+        });
+    }
+
+    @Override
+    public void room(String slug, Room room) {
+        required(room, "room");
+        write(slug, session -> {
+            session.practices().saveRoom(slug, room);
+            return null;
+        });
+    }
+
+    /**
+     * Moves an open request to the appointment's time, and ends the hold of the request the
+     * appointment was booked for: the appointment keeps the time from now on, and if the PMS moves
+     * or cancels it, the time follows. The request is locked before its hold, as booking does.
+     *
+     * @return the id of the open request to confirm; null when there is none
+     */
+    private static String reconcile(StoreSession session, String slug, Appointment appointment) {
+        if (appointment.placerId() == null || !appointment.status().takesTime()
+                || session.requests().find(slug, appointment.placerId()).isEmpty()) {
+            return null;
+        }
+        Request request = session.requests().change(slug, appointment.placerId(),
+                current -> current.status().isOpen() ? booked(current, appointment) : current);
+        session.holds().releaseFor(slug, request.id());
+        return request.status().isOpen() ? request.id() : null;
+    }
+
+    /** The open request at the time the PMS booked, its hold no longer needed. */
+    private static Request booked(Request request, Appointment appointment) {
+        Opening asked = request.opening();
+        Opening booked = new Opening(asked.reasonId(),
+                appointment.providerId() != null ? appointment.providerId() : asked.providerId(),
+                appointment.roomId() != null ? appointment.roomId() : asked.roomId(),
+                appointment.start(), appointment.end());
+        return new Request(request.id(), request.practiceSlug(), booked, null, request.status(), request.client(),
+                request.patient(), request.newClient(), request.memo(), request.staffNote(), request.createdAt(),
+                request.decidedAt());
+    }
+
+    /** Runs one write for one practice in a transaction; the practice must exist. */
+    private <T> T write(String slug, Function<StoreSession, T> work) {
+        return store.call(session -> {
+            session.practices().require(slug);
+            return work.apply(session);
+        });
+    }
+
+    private static void required(Object record, String field) {
+        if (record == null) {
+            throw new InvalidInputException(field, "is required");
+        }
+    }
+}

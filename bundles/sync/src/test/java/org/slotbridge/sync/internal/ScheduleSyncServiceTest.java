@@ -1,0 +1,188 @@
+package org.slotbridge.sync.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slotbridge.api.Appointment;
+import org.slotbridge.api.AppointmentStatus;
+import org.slotbridge.api.Blockout;
+import org.slotbridge.api.Client;
+import org.slotbridge.api.NewClientPolicy;
+import org.slotbridge.api.NotFoundException;
+import org.slotbridge.api.Opening;
+import org.slotbridge.api.Patient;
+import org.slotbridge.api.PatientKind;
+import org.slotbridge.api.Preferences;
+import org.slotbridge.api.Provider;
+import org.slotbridge.api.Request;
+import org.slotbridge.api.RequestForm;
+import org.slotbridge.api.RequestStatus;
+import org.slotbridge.api.Room;
+import org.slotbridge.api.service.Booking;
+import org.slotbridge.booking.internal.TestBooking;
+import org.slotbridge.store.Store;
+import org.slotbridge.store.internal.Fixtures;
+import org.slotbridge.store.internal.TestDatabase;
+
+class ScheduleSyncServiceTest {
+
+    private static final String SLUG = Fixtures.SLUG;
+    private static final Instant NOW = Instant.parse("2026-03-02T12:00:00Z");
+    private static final LocalDate TUESDAY = LocalDate.of(2026, 3, 3);
+    private static final Instant TUESDAY_EIGHT = Instant.parse("2026-03-03T13:00:00Z");
+
+    private Store store;
+    private Booking booking;
+    private ScheduleSyncService sync;
+    private final List<Request> told = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        store = TestDatabase.clean().store();
+        Fixtures.setUp(store, SLUG, NewClientPolicy.WELCOME);
+        booking = TestBooking.create(store, Clock.fixed(NOW, ZoneOffset.UTC),
+                List.of((practice, request) -> told.add(request)));
+        sync = new ScheduleSyncService(store, booking);
+    }
+
+    @Test
+    void appointmentsAreUpsertedByPmsId() {
+        Appointment booked = appointment("A1", TUESDAY_EIGHT, null);
+        sync.appointment(SLUG, booked);
+        sync.appointment(SLUG, booked);
+        assertEquals(List.of(booked), appointments());
+
+        Appointment moved = new Appointment("A1", "SMITH", "OP2", TUESDAY_EIGHT.plusSeconds(3600),
+                TUESDAY_EIGHT.plusSeconds(7200), "P1", AppointmentStatus.BOOKED, null);
+        sync.appointment(SLUG, moved);
+        assertEquals(List.of(moved), appointments());
+
+        assertTrue(sync.noShow(SLUG, "A1"));
+        assertEquals(AppointmentStatus.NO_SHOW, appointments().get(0).status());
+        assertTrue(sync.cancelAppointment(SLUG, "A1"));
+        assertTrue(sync.cancelAppointment(SLUG, "A1"), "cancelling twice changes nothing and finds it");
+        assertEquals(List.of(), appointments(), "a cancelled appointment takes no time");
+        assertFalse(sync.cancelAppointment(SLUG, "unknown"));
+        assertFalse(sync.noShow(SLUG, "unknown"));
+    }
+
+    @Test
+    void blockoutsClientsPatientsProvidersAndRoomsAreUpserted() {
+        Blockout meeting = new Blockout("B1", "SMITH", TUESDAY_EIGHT, TUESDAY_EIGHT.plusSeconds(1800));
+        sync.blockout(SLUG, meeting);
+        sync.blockout(SLUG, meeting);
+        assertEquals(List.of(meeting), store.call(s -> s.schedule().blockouts(SLUG, NOW, NOW.plusSeconds(86400 * 2))));
+        assertTrue(sync.removeBlockout(SLUG, "B1"));
+        assertFalse(sync.removeBlockout(SLUG, "B1"));
+
+        Client client = new Client(null, "C1", "Leo Park", "leo@example.org", null, false);
+        sync.client(SLUG, client);
+        sync.client(SLUG, client);
+        assertEquals(1, store.call(s -> s.clients().findByContact(SLUG, "leo@example.org", null)).size());
+
+        Patient rex = new Patient(null, "PT1", "C1", "Rex", PatientKind.PET, null, "dog");
+        sync.patient(SLUG, rex);
+        sync.patient(SLUG, rex);
+        assertEquals(1, store.call(s -> s.clients().patientsOf(SLUG, "C1")).size());
+
+        sync.provider(SLUG, new Provider("LEE", "Dr. Lee"));
+        sync.provider(SLUG, new Provider("LEE", "Dr. Kim Lee"));
+        sync.room(SLUG, new Room("OP3", "Operatory 3"));
+        sync.room(SLUG, new Room("OP3", "Operatory 3"));
+        assertEquals(new Provider("LEE", "Dr. Kim Lee"), store.call(s -> s.practices().providers(SLUG)).get(1));
+        assertEquals(3, store.call(s -> s.practices().rooms(SLUG)).size());
+    }
+
+    @Test
+    void anUnknownPracticeIsNotFound() {
+        assertThrows(NotFoundException.class, () -> sync.appointment("nowhere", appointment("A1", NOW, null)));
+        assertThrows(NotFoundException.class, () -> sync.cancelAppointment("nowhere", "A1"));
+        assertThrows(NotFoundException.class, () -> sync.provider("nowhere", new Provider("X", "X")));
+    }
+
+    @Test
+    void theVisitBookedForARequestConfirmsIt() {
+        Request request = request();
+        told.clear();
+
+        Appointment booked = appointment("A9", request.opening().start(), request.id());
+        sync.appointment(SLUG, booked);
+        Request confirmed = booking.find(SLUG, request.id());
+        assertEquals(RequestStatus.CONFIRMED, confirmed.status());
+        assertEquals(ScheduleSyncService.BOOKED_IN_PMS, confirmed.staffNote());
+        assertEquals(List.of(confirmed), told, "listeners are told as for any confirmation");
+        assertTrue(store.call(s -> s.holds().find(SLUG, request.holdId())).isEmpty(),
+                "the appointment keeps the time now");
+        assertFalse(consults().contains(request.opening()));
+
+        sync.appointment(SLUG, booked);
+        assertEquals(1, told.size(), "applying it again confirms nothing more");
+    }
+
+    @Test
+    void theRequestTakesTheTimeThePmsBooked() {
+        Request request = request();
+        Instant later = request.opening().start().plusSeconds(7200);
+        sync.appointment(SLUG, new Appointment("A9", "SMITH", null, later, later.plusSeconds(2700), null,
+                AppointmentStatus.BOOKED, request.id()));
+        Request confirmed = booking.find(SLUG, request.id());
+        assertEquals(new Opening("consult", "SMITH", null, later, later.plusSeconds(2700)), confirmed.opening());
+        assertTrue(consults().contains(request.opening()), "the time first asked for is free again");
+    }
+
+    @Test
+    void aRequestStaffConfirmedFirstLetsTheAppointmentKeepItsTime() {
+        Request request = request();
+        booking.confirm(SLUG, request.id(), "See you");
+        told.clear();
+        sync.appointment(SLUG, appointment("A9", request.opening().start(), request.id()));
+        assertTrue(store.call(s -> s.holds().live(SLUG, NOW, NOW.plusSeconds(86400 * 3), NOW)).isEmpty());
+        assertEquals("See you", booking.find(SLUG, request.id()).staffNote());
+        assertTrue(told.isEmpty());
+    }
+
+    @Test
+    void placerIdsOfOtherPracticesOrUnknownOnesConfirmNothing() {
+        Request request = request();
+        store.run(s -> s.practices().save(Fixtures.practice("other", NewClientPolicy.WELCOME)));
+        sync.appointment("other", appointment("A9", request.opening().start(), request.id()));
+        sync.appointment(SLUG, appointment("A10", request.opening().start(), "no-such-request"));
+        assertEquals(RequestStatus.PENDING, booking.find(SLUG, request.id()).status());
+        Appointment cancelled = new Appointment("A11", "SMITH", null, TUESDAY_EIGHT, TUESDAY_EIGHT.plusSeconds(60),
+                null, AppointmentStatus.CANCELLED, request.id());
+        sync.appointment(SLUG, cancelled);
+        assertEquals(RequestStatus.PENDING, booking.find(SLUG, request.id()).status());
+    }
+
+    private Request request() {
+        Opening opening = consults().stream().filter(o -> o.providerId().equals("SMITH")).findFirst().orElseThrow();
+        String holdId = booking.hold(SLUG, opening).id();
+        return booking.request(SLUG, new RequestForm(holdId, "mia@example.org", null, "1234", "Mia Park", null,
+                null, null));
+    }
+
+    private List<Opening> consults() {
+        return booking.openings(SLUG, "consult", new Preferences(TUESDAY, TUESDAY, Set.of(), List.of(), null));
+    }
+
+    private List<Appointment> appointments() {
+        return store.call(s -> s.schedule().appointmentsTakingTime(SLUG, NOW, NOW.plusSeconds(86400 * 3)));
+    }
+
+    private static Appointment appointment(String pmsId, Instant start, String placerId) {
+        return new Appointment(pmsId, "SMITH", "OP1", start, start.plusSeconds(1800), "P1", AppointmentStatus.BOOKED,
+                placerId);
+    }
+}
