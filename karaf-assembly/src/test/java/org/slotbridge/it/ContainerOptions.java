@@ -28,6 +28,19 @@ final class ContainerOptions {
     /** The file: URL of the built tar.gz, set by Failsafe. */
     static final String DISTRIBUTION = "slotbridge.distribution";
 
+    /** The module flags bin/karaf passes; relative paths, as Pax Exam starts Karaf in its base folder. */
+    private static final List<String> JAVA_MODULE_FLAGS = List.of(
+            "--add-reads=java.xml=java.logging",
+            "--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED",
+            "--patch-module=java.base=lib/endorsed/org.apache.karaf.specs.locator-4.4.10.jar",
+            "--patch-module=java.xml=lib/endorsed/org.apache.karaf.specs.java.xml-4.4.10.jar",
+            "--add-opens=java.base/java.security=ALL-UNNAMED",
+            "--add-opens=java.base/java.net=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang=ALL-UNNAMED",
+            "--add-opens=java.base/java.util=ALL-UNNAMED",
+            "--add-opens=java.naming/javax.naming.spi=ALL-UNNAMED",
+            "--add-opens=java.rmi/sun.rmi.transport.tcp=ALL-UNNAMED");
+
     static {
         // Pax Exam leaves the Karaf process running when a container never comes up; this JVM's
         // children are only test containers, so none may outlive it.
@@ -95,17 +108,4 @@ final class ContainerOptions {
         }
         return options;
     }
-
-    /** Relative paths: Pax Exam starts Karaf in its base folder. */
-    private static final List<String> JAVA_MODULE_FLAGS = List.of(
-            "--add-reads=java.xml=java.logging",
-            "--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED",
-            "--patch-module=java.base=lib/endorsed/org.apache.karaf.specs.locator-4.4.10.jar",
-            "--patch-module=java.xml=lib/endorsed/org.apache.karaf.specs.java.xml-4.4.10.jar",
-            "--add-opens=java.base/java.security=ALL-UNNAMED",
-            "--add-opens=java.base/java.net=ALL-UNNAMED",
-            "--add-opens=java.base/java.lang=ALL-UNNAMED",
-            "--add-opens=java.base/java.util=ALL-UNNAMED",
-            "--add-opens=java.naming/javax.naming.spi=ALL-UNNAMED",
-            "--add-opens=java.rmi/sun.rmi.transport.tcp=ALL-UNNAMED");
 }

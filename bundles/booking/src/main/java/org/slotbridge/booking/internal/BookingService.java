@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -60,9 +61,13 @@ public final class BookingService implements Booking {
     /** Busy time this far around an opening is all the engine needs to judge it. */
     private static final Duration AROUND = Duration.ofDays(1);
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    volatile List<RequestListener> listeners = List.of();
+    /*
+     * Listeners are fetched only when there is something to tell: a connector listens to requests and
+     * also needs ScheduleSync, which needs Booking, so fetching them while Booking activates is a cycle.
+     */
+    @Reference(service = RequestListener.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile List<ComponentServiceObjects<RequestListener>> listeners = List.of();
 
     private final Store store;
     private final Settings settings;
@@ -283,12 +288,18 @@ public final class BookingService implements Booking {
     }
 
     private void tell(Changed changed) {
-        for (RequestListener listener : listeners) {
+        for (ComponentServiceObjects<RequestListener> objects : listeners) {
+            RequestListener listener = objects.getService();
+            if (listener == null) {
+                continue; // it went away since the list was taken
+            }
             try {
                 listener.requestChanged(changed.practice(), changed.request());
             } catch (RuntimeException e) {
                 LOG.warn("Request listener {} failed on request {}; the others are still told",
                         listener.getClass().getName(), changed.request().id(), e);
+            } finally {
+                objects.ungetService(listener);
             }
         }
     }

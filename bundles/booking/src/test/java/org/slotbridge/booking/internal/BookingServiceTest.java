@@ -66,7 +66,7 @@ class BookingServiceTest {
         Fixtures.setUp(store, SLUG, NewClientPolicy.WELCOME);
         clock = new TestClock(NOW);
         booking = new BookingService(store, Settings.DEFAULT, clock, false);
-        booking.listeners = List.of((practice, request) -> told.add(request));
+        booking.listeners = List.of(Listeners.direct((practice, request) -> told.add(request)));
     }
 
     @Test
@@ -364,7 +364,8 @@ class BookingServiceTest {
         RequestListener broken = (practice, request) -> {
             throw new IllegalStateException("mail server down");
         };
-        booking.listeners = List.of(broken, (practice, request) -> seen.add(request));
+        booking.listeners = List.of(Listeners.direct(broken),
+                Listeners.direct((practice, request) -> seen.add(request)));
         Request request = requestOn(consults().get(0), "mia@example.org");
         assertEquals(List.of(request), seen);
         assertEquals(RequestStatus.PENDING, booking.find(SLUG, request.id()).status());

@@ -15,7 +15,7 @@ public final class TestBooking {
 
     public static Booking create(Store store, Clock clock, List<RequestListener> listeners) {
         BookingService booking = new BookingService(store, Settings.DEFAULT, clock, false);
-        booking.listeners = List.copyOf(listeners);
+        booking.listeners = listeners.stream().map(Listeners::direct).toList();
         return booking;
     }
 }

@@ -43,8 +43,9 @@ import org.slotbridge.api.service.ScheduleSync;
  * <p>A request change that cannot be written to the outbox is logged and shown in the connector status; it
  * is not retried, and the next change of the same request writes the whole request again.
  */
+// Immediate: the inbox route runs whether or not anyone has asked for the listener yet.
 @Component(configurationPid = Hl7v2Connector.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
-        service = RequestListener.class)
+        service = RequestListener.class, immediate = true)
 @Designate(ocd = Hl7v2Connector.Config.class, factory = true)
 public class Hl7v2Connector implements RequestListener {
 
