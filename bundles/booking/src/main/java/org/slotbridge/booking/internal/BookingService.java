@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -246,6 +247,9 @@ public final class BookingService implements Booking {
             Practice practice = session.practices().require(slug);
             Request request = session.requests().change(slug, requestId, current -> {
                 requireOpen(current);
+                if (next == RequestStatus.CONFIRMED) {
+                    requireNotBookedInPms(session, slug, current);
+                }
                 return Requests.decided(current, next, current.opening(), null, note.apply(current), now);
             });
             if (endHold) {
@@ -282,8 +286,31 @@ public final class BookingService implements Booking {
         ScheduleSnapshot snapshot = Snapshots.read(session, practice, opening.start().minus(AROUND),
                 opening.end().plus(AROUND), now, ignoredHold);
         if (!finder.offers(snapshot, reason, opening, now, settings.rules())) {
+            // Judged again with nothing busy: what fails then was never an opening, and is the caller's error.
+            ScheduleSnapshot free = new ScheduleSnapshot(snapshot.zone(), snapshot.hours(), Map.of(), Map.of());
+            if (!finder.offers(free, reason, opening, now, settings.rules())) {
+                throw new InvalidInputException("opening", "is not an opening of this reason: it lies outside"
+                        + " the hours, days or start times offered, or too soon or too far ahead");
+            }
             throw new ConflictException(ConflictException.OPENING_TAKEN,
                     "this opening is not free any more; please pick another");
+        }
+    }
+
+    /**
+     * Staff may not confirm a time the PMS has since given to another visit on the same provider or room
+     * (booked by phone, say); a visit the PMS booked from this very request is no conflict.
+     */
+    private static void requireNotBookedInPms(StoreSession session, String slug, Request request) {
+        Opening asked = request.opening();
+        boolean booked = session.schedule().appointmentsTakingTime(slug, asked.start(), asked.end()).stream()
+                .filter(a -> a.start().isBefore(asked.end()) && asked.start().isBefore(a.end()))
+                .filter(a -> !request.id().equals(a.placerId()))
+                .anyMatch(a -> asked.providerId().equals(a.providerId())
+                        || asked.roomId() != null && asked.roomId().equals(a.roomId()));
+        if (booked) {
+            throw new ConflictException("booked_in_pms", "the PMS has booked that time for another visit since"
+                    + " the request was made; propose another time or decline");
         }
     }
 

@@ -148,11 +148,36 @@ class BookingServiceTest {
 
         Opening offGrid = new Opening("consult", "JONES", null, offered.start().plusSeconds(60),
                 offered.end().plusSeconds(60));
-        assertEquals(ConflictException.OPENING_TAKEN,
-                assertThrows(ConflictException.class, () -> booking.hold(SLUG, offGrid)).code());
+        assertEquals("opening", invalid(() -> booking.hold(SLUG, offGrid)), "never an opening: a 400, not a 409");
         Opening sunday = new Opening("consult", "JONES", null, Instant.parse("2026-03-08T14:00:00Z"),
                 Instant.parse("2026-03-08T14:30:00Z"));
-        assertThrows(ConflictException.class, () -> booking.hold(SLUG, sunday));
+        assertEquals("opening", invalid(() -> booking.hold(SLUG, sunday)));
+
+        store.run(s -> s.schedule().saveAppointment(SLUG, new Appointment("A9", offered.providerId(), null,
+                offered.start(), offered.end(), null, AppointmentStatus.BOOKED, null)));
+        assertEquals(ConflictException.OPENING_TAKEN,
+                assertThrows(ConflictException.class, () -> booking.hold(SLUG, offered)).code(),
+                "an opening the PMS has booked since is taken, not invalid");
+    }
+
+    @Test
+    void staffCannotConfirmATimeThePmsHasBookedSince() {
+        Opening opening = consults().get(0);
+        Request pending = requestOn(opening, "mia@example.org");
+        store.run(s -> s.schedule().saveAppointment(SLUG, new Appointment("PHONE-1", opening.providerId(), null,
+                opening.start().plusSeconds(900), opening.end().plusSeconds(900), null, AppointmentStatus.BOOKED,
+                null)));
+
+        ConflictException refused = assertThrows(ConflictException.class,
+                () -> booking.confirm(SLUG, pending.id(), null));
+        assertEquals("booked_in_pms", refused.code());
+        assertEquals(RequestStatus.PENDING, booking.find(SLUG, pending.id()).status(), "nothing changed");
+
+        store.run(s -> s.schedule().saveAppointment(SLUG, new Appointment("PHONE-1", opening.providerId(), null,
+                opening.start().plusSeconds(900), opening.end().plusSeconds(900), null, AppointmentStatus.CANCELLED,
+                null)));
+        assertEquals(RequestStatus.CONFIRMED, booking.confirm(SLUG, pending.id(), null).status(),
+                "once the PMS frees the time again, staff may confirm");
     }
 
     @Test

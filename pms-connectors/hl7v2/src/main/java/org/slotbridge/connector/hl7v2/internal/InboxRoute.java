@@ -62,6 +62,8 @@ final class InboxRoute extends RouteBuilder {
                 + "&readLockCheckInterval=" + check
                 + "&readLockTimeout=" + Math.max(10_000, 10 * check)
                 + "&readLockMarkerFile=false"
+                // an empty file is read too, so that it is filed in error/ rather than left waiting
+                + "&readLockMinLength=0"
                 + "&noop=true"
                 + "&idempotent=true"
                 + "&idempotentKey=${file:name}-${file:size}-${file:modified}"

@@ -103,6 +103,18 @@ class Hl7v2ConnectorTest {
     }
 
     @Test
+    void anEmptyFileIsFiledInErrorAndHoldsUpNothing() throws Exception {
+        NotifyBuilder filed = new NotifyBuilder(camel).whenDone(2).create();
+        drop("0-empty.hl7", "");
+        drop("1-good.hl7", GOOD);
+        assertTrue(filed.matches(20, TimeUnit.SECONDS), "the route did not file both files in time");
+
+        assertEquals(List.of(), names(inbox()));
+        assertEquals(List.of("1-good.hl7"), names(folder("done")));
+        assertTrue(Files.readString(folder("error").resolve("0-empty.hl7.error.txt")).contains("no HL7 message"));
+    }
+
+    @Test
     void aNameAlreadyFiledIsNeverOverwritten() throws Exception {
         // both counters start before any file, so neither counts an exchange it should not
         NotifyBuilder first = new NotifyBuilder(camel).whenDone(1).create();
