@@ -50,7 +50,8 @@ final class Forms {
                 throw new InvalidInputException("phone", "is not a phone number");
             }
         }
-        String code = form.privacyCode();
+        // trimmed as the portal trims it, so a code works the same from either
+        String code = trimmed(form.privacyCode());
         if (code == null || code.length() < MIN_CODE || code.length() > MAX_CODE) {
             throw new InvalidInputException("privacyCode", "must be " + MIN_CODE + " to " + MAX_CODE + " characters");
         }

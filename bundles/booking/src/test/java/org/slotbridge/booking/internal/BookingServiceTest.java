@@ -215,6 +215,14 @@ class BookingServiceTest {
     }
 
     @Test
+    void aPrivacyCodeIsReadWithoutTheSpacesAroundIt() {
+        requestOn(consults().get(0), "mia@example.org");
+        Hold second = booking.hold(SLUG, consults().get(0));
+        Request again = booking.request(SLUG, form(second, "mia@example.org", "  1234 ", "Mia Park"));
+        assertFalse(again.newClient(), "the same client, known by the same code");
+    }
+
+    @Test
     void aKnownClientMustGiveTheirPrivacyCode() {
         List<Opening> openings = consults();
         booking.request(SLUG, form(booking.hold(SLUG, openings.get(0)), "mia@example.org", "1234", "Mia Park"));
@@ -266,6 +274,8 @@ class BookingServiceTest {
                 "Mia"))));
         assertEquals("privacyCode", invalid(() -> booking.request(SLUG, form(hold, "mia@example.org",
                 "x".repeat(65), "Mia"))));
+        assertEquals("privacyCode", invalid(() -> booking.request(SLUG, form(hold, "mia@example.org", "      ",
+                "Mia"))), "a code of spaces is no code");
         assertEquals("clientName", invalid(() -> booking.request(SLUG, form(hold, "mia@example.org", "1234",
                 null))));
         assertEquals("memo", invalid(() -> booking.request(SLUG, new RequestForm(hold.id(), "mia@example.org",
