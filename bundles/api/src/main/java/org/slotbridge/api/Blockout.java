@@ -10,8 +10,15 @@ import java.util.Objects;
  * @param providerId whose time it blocks; null blocks every provider of the practice
  * @param start      when it starts
  * @param end        when it ends, after {@code start}
+ * @param type       the PMS's blockout type; when reasons name it in {@link ReasonRules#blockoutTypes()}
+ *                   the time is reserved for those reasons, otherwise it blocks every reason; may be null
  */
-public record Blockout(String pmsId, String providerId, Instant start, Instant end) {
+public record Blockout(String pmsId, String providerId, Instant start, Instant end, String type) {
+
+    /** A blockout without a type, which blocks every reason. */
+    public Blockout(String pmsId, String providerId, Instant start, Instant end) {
+        this(pmsId, providerId, start, end, null);
+    }
 
     public Blockout {
         Objects.requireNonNull(pmsId, "pmsId");

@@ -18,10 +18,17 @@ import java.util.Set;
  * @param roomIds     rooms of which the visit needs one; empty means no room is needed
  * @param weekdays    days on which it may start; empty means every day
  * @param windows     local times within which it may start; empty means whenever the provider works
+ * @param rules       the rest of its rules: provider group, validity, audience, pattern, timing
  */
 public record Reason(String id, String name, String category, String helpText, Duration duration,
                      Set<String> providerIds, Set<String> roomIds, Set<DayOfWeek> weekdays,
-                     List<TimeWindow> windows) {
+                     List<TimeWindow> windows, ReasonRules rules) {
+
+    /** A reason with no rules beyond the practice's. */
+    public Reason(String id, String name, String category, String helpText, Duration duration,
+                  Set<String> providerIds, Set<String> roomIds, Set<DayOfWeek> weekdays, List<TimeWindow> windows) {
+        this(id, name, category, helpText, duration, providerIds, roomIds, weekdays, windows, ReasonRules.NONE);
+    }
 
     public Reason {
         Slugs.require(id, "id");
@@ -35,10 +42,18 @@ public record Reason(String id, String name, String category, String helpText, D
         roomIds = Set.copyOf(roomIds);
         weekdays = Set.copyOf(weekdays);
         windows = List.copyOf(windows);
+        rules = rules == null ? ReasonRules.NONE : rules;
     }
 
-    /** True when {@code providerId} may see this reason. */
-    public boolean allowsProvider(String providerId) {
-        return providerIds.isEmpty() || providerIds.contains(providerId);
+    /**
+     * True when {@code providerId} may see this reason: it is listed, or a member of the reason's
+     * provider group in {@code practice}; a reason that names neither list nor group allows anyone.
+     */
+    public boolean allowsProvider(String providerId, PracticeRules practice) {
+        if (providerIds.isEmpty() && rules.providerGroup() == null) {
+            return true;
+        }
+        return providerIds.contains(providerId) || rules.providerGroup() != null
+                && practice.providerGroups().getOrDefault(rules.providerGroup(), Set.of()).contains(providerId);
     }
 }

@@ -1,7 +1,9 @@
 package org.slotbridge.api.service;
 
+import java.time.Instant;
 import java.util.List;
 
+import org.slotbridge.api.Explanation;
 import org.slotbridge.api.Hold;
 import org.slotbridge.api.Opening;
 import org.slotbridge.api.Preferences;
@@ -16,8 +18,17 @@ import org.slotbridge.api.RequestStatus;
  */
 public interface Booking {
 
-    /** The openings for a reason that suit the preferences, earliest first. */
+    /**
+     * The openings for a reason that suit the preferences, in the order and page they ask for, at most
+     * the practice's number shown per day.
+     */
     List<Opening> openings(String slug, String reasonId, Preferences preferences);
+
+    /**
+     * For staff: whether the reason is offered with this provider at this instant, and every reason
+     * why not (see docs/openings.md).
+     */
+    Explanation explain(String slug, String reasonId, String providerId, Instant start);
 
     /**
      * Takes an exclusive hold on an opening exactly as {@link #openings} returned it.

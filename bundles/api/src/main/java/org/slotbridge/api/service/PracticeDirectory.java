@@ -2,7 +2,10 @@ package org.slotbridge.api.service;
 
 import java.util.List;
 
+import org.slotbridge.api.Category;
 import org.slotbridge.api.Practice;
+import org.slotbridge.api.PracticeConfig;
+import org.slotbridge.api.PracticeRules;
 import org.slotbridge.api.Provider;
 import org.slotbridge.api.Reason;
 import org.slotbridge.api.Room;
@@ -39,4 +42,13 @@ public interface PracticeDirectory {
 
     /** The working hours of each provider that has any configured. */
     List<WorkingHours> workingHours(String slug);
+
+    /** What the practice sets for all its reasons; {@link PracticeRules#DEFAULT} until it sets anything. */
+    PracticeRules rules(String slug);
+
+    /** The category tree of the practice's reasons, ordered by parent then name. */
+    List<Category> categories(String slug);
+
+    /** The whole configuration of the practice, as the engine reads it. */
+    PracticeConfig config(String slug);
 }

@@ -1,6 +1,11 @@
 package org.slotbridge.api.service;
 
+import java.util.List;
+
+import org.slotbridge.api.Category;
 import org.slotbridge.api.Practice;
+import org.slotbridge.api.PracticeConfig;
+import org.slotbridge.api.PracticeRules;
 import org.slotbridge.api.Provider;
 import org.slotbridge.api.Reason;
 import org.slotbridge.api.Room;
@@ -8,7 +13,10 @@ import org.slotbridge.api.WorkingHours;
 
 /**
  * Writes what a practice configures: itself, its reasons and its providers' working hours.
- * Each call replaces what was stored under the same key, and is applied whole or not at all.
+ * Each call replaces what was stored under the same key, and is applied whole or not at all: the
+ * practice's whole configuration after the change is checked as a {@link PracticeConfig} first, and a
+ * change that would leave it invalid is refused with that check's
+ * {@link org.slotbridge.api.InvalidInputException}.
  */
 public interface PracticeSetup {
 
@@ -29,4 +37,17 @@ public interface PracticeSetup {
 
     /** Replaces one provider's working hours. */
     void saveWorkingHours(String slug, WorkingHours hours);
+
+    /** Replaces what the practice sets for all its reasons. */
+    void saveRules(String slug, PracticeRules rules);
+
+    /** Replaces the category tree of the practice's reasons. */
+    void saveCategories(String slug, List<Category> categories);
+
+    /**
+     * Applies a whole configuration at once: the practice, its rules, categories and reasons and the
+     * working hours it lists are replaced; its providers and rooms are created or updated, and those
+     * it does not list are kept (the PMS may have reported them).
+     */
+    void apply(PracticeConfig config);
 }
