@@ -4,61 +4,77 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
+import org.slotbridge.api.Explanation;
 import org.slotbridge.api.Opening;
 import org.slotbridge.api.Preferences;
 import org.slotbridge.api.Reason;
-import org.slotbridge.engine.internal.OpeningSearch;
+import org.slotbridge.engine.internal.Explainer;
+import org.slotbridge.engine.internal.Search;
+import org.slotbridge.engine.internal.SearchPlan;
 
 /**
- * Finds the openings of one reason in one practice's schedule. Thread-safe and stateless.
- *
- * <p>All dates and times are local to {@link ScheduleSnapshot#zone()}. The search covers each date
- * from {@code preferences.from} to {@code preferences.to}, but never before today or after today
- * plus {@link SearchRules#horizonDays()}, on the reason's weekdays and the client's days. For each
- * provider the reason allows (and the client asked for), candidate starts step by
- * {@link SearchRules#grid()} from the start of each working window of that date, and must lie in
- * one of the reason's windows and one of the client's times when these are given. An opening
- * starts no sooner than now plus {@link SearchRules#minimumNotice()}; the provider must be free for
- * the whole visit, and when the reason needs a room, the opening takes the free room with the
- * lowest id.
- *
- * <p>Daylight saving. A visit lasts its duration in real elapsed time. Every instant of it must show
- * a wall time of the same date inside the same working window; the first instant at which the
- * visit is over may show any time, so a visit may end exactly where a window's end falls into a
- * spring-forward gap. A start time that falls into a gap is not offered. A start time that
- * happens twice in a fall-back overlap is offered at each of its two instants, each judged on its
- * own; a visit that crosses the fall-back is offered only when the repeated wall times also lie
- * inside the window.
+ * Finds the openings of one reason in one practice's schedule, by the rules written in
+ * {@code docs/openings.md}. Thread-safe and stateless.
  */
 public final class OpeningFinder {
 
     /**
-     * The openings that fit the reason, the rules and the client's preferences, earliest first and,
-     * at the same instant, ordered by provider id. The list cannot be modified.
+     * The openings of the reason that suit the preferences, at most
+     * {@link org.slotbridge.api.PracticeRules#shownPerDay()} for one local date, in the order and page
+     * the preferences ask for.
+     *
+     * @throws org.slotbridge.api.NotFoundException when the practice has no such reason
+     * @throws IllegalArgumentException when the index does not cover the dates searched: from the UTC
+     *                                  start of the day before the first date searched, less the
+     *                                  buffer before, to the UTC end of the day after the last, plus
+     *                                  the buffer after (dates searched lie from today to the horizon)
      */
-    public List<Opening> find(ScheduleSnapshot schedule, Reason reason, Preferences preferences, Instant now,
-                              SearchRules rules) {
+    public List<Opening> find(Schedule schedule, String reasonId, Preferences preferences, Instant now) {
         Objects.requireNonNull(preferences, "preferences");
-        return search(schedule, reason, now, rules).find(preferences);
+        Objects.requireNonNull(now, "now");
+        Reason reason = schedule.config().reason(reasonId);
+        return Search.find(SearchPlan.of(schedule.config(), reason), schedule.index().busy(), schedule.claims(),
+                preferences, now);
     }
 
     /**
-     * True when {@link #find} would offer exactly this opening on its date: same reason, provider,
-     * room, start and end, given preferences that name only the opening's local date and provider.
-     * So it is false, too, when a room with a lower id has come free since the opening was found.
-     * Cheaper than a search: it looks at this one candidate only.
+     * True when {@link #find} would offer exactly this opening (reason, provider, room, start and
+     * end) to a client who names its provider and its local date, before any cap on how many are
+     * shown. Cheaper than a search: it looks at this one candidate only. False for a reason the
+     * practice does not have.
+     *
+     * @throws IllegalArgumentException when every other rule holds and the index does not cover the
+     *                                  visit with its buffers
      */
-    public boolean offers(ScheduleSnapshot schedule, Reason reason, Opening opening, Instant now, SearchRules rules) {
+    public boolean offers(Schedule schedule, Opening opening, Instant now) {
         Objects.requireNonNull(opening, "opening");
-        return search(schedule, reason, now, rules).offers(opening);
+        Reason reason = schedule.config().reasons().stream().filter(r -> r.id().equals(opening.reasonId()))
+                .findFirst().orElse(null);
+        if (reason == null) {
+            return false;
+        }
+        Explanation explanation = explainer(schedule, reason, now).explain(opening.providerId(), opening.start());
+        return opening.equals(explanation.opening());
     }
 
-    private static OpeningSearch search(ScheduleSnapshot schedule, Reason reason, Instant now,
-                                        SearchRules rules) {
-        Objects.requireNonNull(schedule, "schedule");
-        Objects.requireNonNull(reason, "reason");
+    /**
+     * For staff: whether the reason is offered with this provider at this instant and, when it is
+     * not, every obstacle found. Its opening is the one {@link #offers} accepts. Busy time is looked
+     * at where the index covers it.
+     *
+     * @throws org.slotbridge.api.NotFoundException when the practice has no such reason
+     * @throws IllegalArgumentException when no other obstacle stands in the way and the index does
+     *                                  not cover the visit with its buffers
+     */
+    public Explanation explain(Schedule schedule, String reasonId, String providerId, Instant start, Instant now) {
+        Objects.requireNonNull(providerId, "providerId");
+        Objects.requireNonNull(start, "start");
+        Reason reason = schedule.config().reason(reasonId);
+        return explainer(schedule, reason, now).explain(providerId, start);
+    }
+
+    private static Explainer explainer(Schedule schedule, Reason reason, Instant now) {
         Objects.requireNonNull(now, "now");
-        Objects.requireNonNull(rules, "rules");
-        return new OpeningSearch(schedule, reason, now, rules);
+        return new Explainer(SearchPlan.of(schedule.config(), reason), schedule.index().busy(), schedule.claims(), now);
     }
 }

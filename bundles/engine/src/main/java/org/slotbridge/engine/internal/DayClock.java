@@ -66,24 +66,43 @@ public final class DayClock {
     }
 
     /**
+     * The one instant at which the clock shows {@code minute} of this date, for a steady date only
+     * (see {@link #isSteady}), where it saves {@link #instantsAt}'s array.
+     */
+    public long steadyInstantAt(int minute) {
+        return dayStart + minute * 60L - offsets[0];
+    }
+
+    /**
      * The instants, in epoch seconds and earliest first, at which the wall clock shows
      * {@code minute} (0 to 1439) of this date: none in a gap, one normally, two in an overlap.
      */
     public long[] instantsAt(int minute) {
-        long wall = dayStart + minute * 60L;
-        if (isSteady()) {
-            return new long[] {wall - offsets[0]};
-        }
         long[] found = new long[offsets.length];
+        return Arrays.copyOf(found, instantsAt(minute, found));
+    }
+
+    /**
+     * Writes the instants of {@link #instantsAt(int)} into {@code into}, which has room for one per
+     * stretch ({@link #stretches()}), and returns how many there are; a search calls it for every
+     * candidate, so it allocates nothing.
+     */
+    public int instantsAt(int minute, long[] into) {
+        long wall = dayStart + minute * 60L;
         int count = 0;
         for (int i = 0; i < offsets.length; i++) {
             // The wall time shows under this stretch's offset only if that instant lies in the stretch.
             long instant = wall - offsets[i];
             if (instant >= stretchStarts[i] && instant < stretchEnd(i)) {
-                found[count++] = instant;
+                into[count++] = instant;
             }
         }
-        return count == found.length ? found : Arrays.copyOf(found, count);
+        return count;
+    }
+
+    /** How many stretches of one offset the clock reads: one more than the changes near the date. */
+    public int stretches() {
+        return offsets.length;
     }
 
     /**
