@@ -11,7 +11,9 @@ import org.slotbridge.api.Blockout;
 
 /**
  * The appointments and blockouts of the schedule copy, keyed by their PMS ids within a practice.
- * Writes to a practice that does not exist throw {@link org.slotbridge.api.NotFoundException}.
+ * Writes to a practice that does not exist throw {@link org.slotbridge.api.NotFoundException}. Every
+ * write bumps the practice's {@link Versions#schedule()} when its transaction commits (a status change
+ * or removal only when it found what it names).
  */
 @ProviderType
 public interface ScheduleRepository {
@@ -29,6 +31,9 @@ public interface ScheduleRepository {
 
     /** Creates or replaces the blockout with the same PMS id. */
     void saveBlockout(String slug, Blockout blockout);
+
+    /** The blockout with this PMS id. */
+    Optional<Blockout> blockout(String slug, String pmsId);
 
     /** Removes a blockout; false when the PMS id is unknown. */
     boolean removeBlockout(String slug, String pmsId);

@@ -17,15 +17,18 @@ final class JpaScheduleRepository implements ScheduleRepository {
 
     private final EntityManager em;
     private final JpaPracticeRepository practices;
+    private final Counters counters;
 
-    JpaScheduleRepository(EntityManager em, JpaPracticeRepository practices) {
+    JpaScheduleRepository(EntityManager em, JpaPracticeRepository practices, Counters counters) {
         this.em = em;
         this.practices = practices;
+        this.counters = counters;
     }
 
     @Override
     public void saveAppointment(String slug, Appointment appointment) {
         practices.require(slug);
+        counters.scheduleChanged(slug);
         AppointmentEntity entity = appointmentEntity(slug, appointment.pmsId());
         if (entity == null) {
             em.persist(new AppointmentEntity(Ids.next(), slug, appointment));
@@ -45,6 +48,7 @@ final class JpaScheduleRepository implements ScheduleRepository {
         if (entity == null) {
             return false;
         }
+        counters.scheduleChanged(slug);
         entity.setStatus(status);
         return true;
     }
@@ -64,6 +68,7 @@ final class JpaScheduleRepository implements ScheduleRepository {
     @Override
     public void saveBlockout(String slug, Blockout blockout) {
         practices.require(slug);
+        counters.scheduleChanged(slug);
         BlockoutEntity entity = blockoutEntity(slug, blockout.pmsId());
         if (entity == null) {
             em.persist(new BlockoutEntity(Ids.next(), slug, blockout));
@@ -73,11 +78,17 @@ final class JpaScheduleRepository implements ScheduleRepository {
     }
 
     @Override
+    public Optional<Blockout> blockout(String slug, String pmsId) {
+        return Optional.ofNullable(blockoutEntity(slug, pmsId)).map(BlockoutEntity::toBlockout);
+    }
+
+    @Override
     public boolean removeBlockout(String slug, String pmsId) {
         BlockoutEntity entity = blockoutEntity(slug, pmsId);
         if (entity == null) {
             return false;
         }
+        counters.scheduleChanged(slug);
         em.remove(entity);
         return true;
     }

@@ -19,14 +19,21 @@ final class JpaSession implements StoreSession {
     private final JpaHoldRepository holds;
     private final JpaRequestRepository requests;
     private final JpaStaffRepository staff;
+    private final Counters counters;
 
     JpaSession(EntityManager em) {
-        practices = new JpaPracticeRepository(em);
-        schedule = new JpaScheduleRepository(em, practices);
+        counters = new Counters(em);
+        practices = new JpaPracticeRepository(em, counters);
+        schedule = new JpaScheduleRepository(em, practices, counters);
         clients = new JpaClientRepository(em, practices);
         holds = new JpaHoldRepository(em);
         requests = new JpaRequestRepository(em, clients);
         staff = new JpaStaffRepository(em, practices);
+    }
+
+    /** Writes what must be written last, just before the transaction commits. */
+    void beforeCommit() {
+        counters.beforeCommit();
     }
 
     @Override

@@ -46,7 +46,9 @@ public final class JpaStore implements Store {
             em = factory.createEntityManager();
             EntityTransaction transaction = em.getTransaction();
             transaction.begin();
-            T result = work.apply(new JpaSession(em));
+            JpaSession session = new JpaSession(em);
+            T result = work.apply(session);
+            session.beforeCommit();
             transaction.commit();
             return result;
         } catch (SlotbridgeException e) {

@@ -39,6 +39,11 @@ public final class Migrations {
      * @throws IllegalStateException when a change set fails; what it changed is rolled back
      */
     public static void apply(DataSource dataSource) {
+        apply(dataSource, CHANGELOG);
+    }
+
+    /** Applies the change sets of one changelog of this bundle; tests use it to start from an old schema. */
+    static void apply(DataSource dataSource, String changelog) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         // In OSGi Liquibase finds its own services through the context class loader: it must be its own.
@@ -57,7 +62,7 @@ public final class Migrations {
                         .findCorrectDatabaseImplementation(new JdbcConnection(connection));
                 new CommandScope(UpdateCommandStep.COMMAND_NAME)
                         .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
-                        .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
+                        .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelog)
                         .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY, UpdateSummaryEnum.OFF)
                         .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG)
                         .execute();
@@ -68,7 +73,7 @@ public final class Migrations {
                 connection.rollback();
             }
         } catch (Exception e) {
-            throw new IllegalStateException("applying " + CHANGELOG + " failed: " + e.getMessage(), e);
+            throw new IllegalStateException("applying " + changelog + " failed: " + e.getMessage(), e);
         } finally {
             thread.setContextClassLoader(previous);
         }

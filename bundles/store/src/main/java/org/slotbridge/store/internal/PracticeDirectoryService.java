@@ -6,8 +6,11 @@ import java.util.function.BiFunction;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.slotbridge.api.Category;
 import org.slotbridge.api.NotFoundException;
 import org.slotbridge.api.Practice;
+import org.slotbridge.api.PracticeConfig;
+import org.slotbridge.api.PracticeRules;
 import org.slotbridge.api.Provider;
 import org.slotbridge.api.Reason;
 import org.slotbridge.api.Room;
@@ -61,6 +64,21 @@ public final class PracticeDirectoryService implements PracticeDirectory {
     @Override
     public List<WorkingHours> workingHours(String slug) {
         return ofPractice(slug, PracticeRepository::workingHours);
+    }
+
+    @Override
+    public PracticeRules rules(String slug) {
+        return ofPractice(slug, PracticeRepository::rules);
+    }
+
+    @Override
+    public List<Category> categories(String slug) {
+        return ofPractice(slug, PracticeRepository::categories);
+    }
+
+    @Override
+    public PracticeConfig config(String slug) {
+        return store.call(session -> session.practices().config(slug));
     }
 
     private <T> T ofPractice(String slug, BiFunction<PracticeRepository, String, T> read) {

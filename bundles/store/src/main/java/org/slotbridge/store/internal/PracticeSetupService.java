@@ -1,19 +1,32 @@
 package org.slotbridge.store.internal;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.slotbridge.api.Category;
 import org.slotbridge.api.Practice;
+import org.slotbridge.api.PracticeConfig;
+import org.slotbridge.api.PracticeRules;
 import org.slotbridge.api.Provider;
 import org.slotbridge.api.Reason;
 import org.slotbridge.api.Room;
 import org.slotbridge.api.WorkingHours;
 import org.slotbridge.api.service.PracticeSetup;
+import org.slotbridge.store.PracticeRepository;
 import org.slotbridge.store.Store;
 
-/** Writes practice settings, each call in a transaction of its own. */
+/**
+ * Writes practice settings, each call in a transaction of its own that stores the change, reads the
+ * practice's whole configuration back as a {@link PracticeConfig} and commits only when that is valid.
+ * The first write of each call locks the practice row (it bumps the configuration counter), so two
+ * changes to one practice are checked one after the other, never both against the state before.
+ */
 @Component(service = PracticeSetup.class)
 public final class PracticeSetupService implements PracticeSetup {
 
@@ -27,38 +40,80 @@ public final class PracticeSetupService implements PracticeSetup {
     @Override
     public void savePractice(Practice practice) {
         Objects.requireNonNull(practice, "practice");
-        store.run(session -> session.practices().save(practice));
+        change(practice.slug(), practices -> practices.save(practice));
     }
 
     @Override
     public void saveProvider(String slug, Provider provider) {
         Objects.requireNonNull(provider, "provider");
-        store.run(session -> session.practices().saveProvider(slug, provider));
+        change(slug, practices -> practices.saveProvider(slug, provider));
     }
 
     @Override
     public void saveRoom(String slug, Room room) {
         Objects.requireNonNull(room, "room");
-        store.run(session -> session.practices().saveRoom(slug, room));
+        change(slug, practices -> practices.saveRoom(slug, room));
     }
 
     @Override
     public void saveReason(String slug, Reason reason) {
         Objects.requireNonNull(reason, "reason");
-        store.run(session -> session.practices().saveReason(slug, reason));
+        change(slug, practices -> practices.saveReason(slug, reason));
     }
 
     @Override
     public void removeReason(String slug, String reasonId) {
-        store.run(session -> {
-            session.practices().require(slug);
-            session.practices().removeReason(slug, reasonId);
+        change(slug, practices -> {
+            practices.require(slug);
+            practices.removeReason(slug, reasonId);
         });
     }
 
     @Override
     public void saveWorkingHours(String slug, WorkingHours hours) {
         Objects.requireNonNull(hours, "hours");
-        store.run(session -> session.practices().saveWorkingHours(slug, hours));
+        change(slug, practices -> practices.saveWorkingHours(slug, hours));
+    }
+
+    @Override
+    public void saveRules(String slug, PracticeRules rules) {
+        Objects.requireNonNull(rules, "rules");
+        change(slug, practices -> practices.saveRules(slug, rules));
+    }
+
+    @Override
+    public void saveCategories(String slug, List<Category> categories) {
+        Objects.requireNonNull(categories, "categories");
+        change(slug, practices -> practices.saveCategories(slug, categories));
+    }
+
+    @Override
+    public void apply(PracticeConfig config) {
+        Objects.requireNonNull(config, "config");
+        String slug = config.practice().slug();
+        change(slug, practices -> {
+            practices.save(config.practice());
+            config.providers().forEach(provider -> practices.saveProvider(slug, provider));
+            config.rooms().forEach(room -> practices.saveRoom(slug, room));
+            practices.saveRules(slug, config.rules());
+            practices.saveCategories(slug, config.categories());
+            Set<String> listed = new HashSet<>();
+            config.reasons().forEach(reason -> listed.add(reason.id()));
+            practices.reasons(slug).stream().map(Reason::id).filter(id -> !listed.contains(id))
+                    .forEach(id -> practices.removeReason(slug, id));
+            config.reasons().forEach(reason -> practices.saveReason(slug, reason));
+            config.hours().forEach(hours -> practices.saveWorkingHours(slug, hours));
+        });
+    }
+
+    /**
+     * Runs one change, then checks the practice's whole configuration as it now stands; when the check
+     * throws, the transaction rolls back and nothing of the change is stored.
+     */
+    private void change(String slug, Consumer<PracticeRepository> write) {
+        store.run(session -> {
+            write.accept(session.practices());
+            session.practices().config(slug);
+        });
     }
 }

@@ -8,8 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.slotbridge.api.Category;
 import org.slotbridge.api.NewClientPolicy;
 import org.slotbridge.api.Practice;
+import org.slotbridge.api.PracticeConfig;
+import org.slotbridge.api.PracticeRules;
 import org.slotbridge.api.Provider;
 import org.slotbridge.api.Reason;
 import org.slotbridge.api.Room;
@@ -18,8 +21,9 @@ import org.slotbridge.api.WorkingHours;
 import org.slotbridge.store.Store;
 
 /**
- * A small dental practice for tests: two providers, two rooms, a 60-minute check-up that needs a room
- * and a 30-minute consultation that needs none, everyone working weekdays 08:00-12:00 and 13:00-17:00.
+ * A small dental practice for tests: two providers, two rooms, a 60-minute check-up under the category
+ * "Routine care" that needs a room and a 30-minute consultation that needs none, everyone working
+ * weekdays 08:00-12:00 and 13:00-17:00, and the default practice rules.
  */
 public final class Fixtures {
 
@@ -39,6 +43,11 @@ public final class Fixtures {
                 Set.of("SMITH", "JONES"), Set.of("OP1", "OP2"), Set.of(), List.of());
     }
 
+    /** The category of the check-up. */
+    public static Category routineCare() {
+        return new Category("Routine care", "Routine care", null, null);
+    }
+
     public static Reason consult() {
         return new Reason("consult", "Consultation", null, null, Duration.ofMinutes(30), Set.of(), Set.of(),
                 Set.of(), List.of());
@@ -53,18 +62,21 @@ public final class Fixtures {
         return new WorkingHours(providerId, weekly, Map.of());
     }
 
-    /** Stores the practice with its providers, rooms, reasons and hours. */
+    /** The whole practice as one configuration, as {@link #setUp} stores it. */
+    public static PracticeConfig config(String slug, NewClientPolicy newClients) {
+        return new PracticeConfig(practice(slug, newClients), PracticeRules.DEFAULT,
+                List.of(new Provider("SMITH", "Dr. Ann Smith"), new Provider("JONES", "Dr. Bo Jones")),
+                List.of(new Room("OP1", "Operatory 1"), new Room("OP2", "Operatory 2")),
+                List.of(weekdays("SMITH"), weekdays("JONES")), List.of(checkup(), consult()), List.of(routineCare()));
+    }
+
+    /** Stores a whole configuration as {@code PracticeSetup.apply} does, in one checked transaction. */
+    public static void apply(Store store, PracticeConfig config) {
+        new PracticeSetupService(store).apply(config);
+    }
+
+    /** Stores the practice with its providers, rooms, reasons, category, hours and rules. */
     public static void setUp(Store store, String slug, NewClientPolicy newClients) {
-        store.run(session -> {
-            session.practices().save(practice(slug, newClients));
-            session.practices().saveProvider(slug, new Provider("SMITH", "Dr. Ann Smith"));
-            session.practices().saveProvider(slug, new Provider("JONES", "Dr. Bo Jones"));
-            session.practices().saveRoom(slug, new Room("OP1", "Operatory 1"));
-            session.practices().saveRoom(slug, new Room("OP2", "Operatory 2"));
-            session.practices().saveReason(slug, checkup());
-            session.practices().saveReason(slug, consult());
-            session.practices().saveWorkingHours(slug, weekdays("SMITH"));
-            session.practices().saveWorkingHours(slug, weekdays("JONES"));
-        });
+        apply(store, config(slug, newClients));
     }
 }

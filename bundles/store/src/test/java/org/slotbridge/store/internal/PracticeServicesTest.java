@@ -12,8 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.slotbridge.api.InvalidInputException;
 import org.slotbridge.api.NewClientPolicy;
 import org.slotbridge.api.NotFoundException;
+import org.slotbridge.api.PracticeRules;
 import org.slotbridge.api.Provider;
 import org.slotbridge.api.Reason;
+import org.slotbridge.api.Room;
 import org.slotbridge.api.service.PracticeDirectory;
 import org.slotbridge.api.service.PracticeSetup;
 import org.slotbridge.api.service.StaffAccounts;
@@ -40,12 +42,19 @@ class PracticeServicesTest {
     void setupWritesWhatTheDirectoryReads() {
         setup.savePractice(Fixtures.practice(SLUG, NewClientPolicy.WELCOME));
         setup.saveProvider(SLUG, new Provider("SMITH", "Dr. Ann Smith"));
+        setup.saveProvider(SLUG, new Provider("JONES", "Dr. Bo Jones"));
+        setup.saveRoom(SLUG, new Room("OP1", "Operatory 1"));
+        setup.saveRoom(SLUG, new Room("OP2", "Operatory 2"));
+        setup.saveCategories(SLUG, List.of(Fixtures.routineCare()));
         setup.saveReason(SLUG, Fixtures.consult());
         setup.saveReason(SLUG, Fixtures.checkup());
         setup.saveWorkingHours(SLUG, Fixtures.weekdays("SMITH"));
 
         assertEquals(List.of(Fixtures.practice(SLUG, NewClientPolicy.WELCOME)), directory.practices());
-        assertEquals(List.of(new Provider("SMITH", "Dr. Ann Smith")), directory.providers(SLUG));
+        assertEquals(List.of(new Provider("JONES", "Dr. Bo Jones"), new Provider("SMITH", "Dr. Ann Smith")),
+                directory.providers(SLUG));
+        assertEquals(List.of(new Room("OP1", "Operatory 1"), new Room("OP2", "Operatory 2")), directory.rooms(SLUG));
+        assertEquals(List.of(Fixtures.routineCare()), directory.categories(SLUG));
         assertEquals(List.of("checkup", "consult"), directory.reasons(SLUG).stream().map(Reason::id).toList(),
                 "a category first, then those without");
         assertEquals(Fixtures.checkup(), directory.reason(SLUG, "checkup"));
@@ -62,6 +71,9 @@ class PracticeServicesTest {
         assertThrows(NotFoundException.class, () -> directory.providers("nowhere"));
         assertThrows(NotFoundException.class, () -> setup.saveReason("nowhere", Fixtures.consult()));
         assertThrows(NotFoundException.class, () -> setup.removeReason("nowhere", "consult"));
+        assertThrows(NotFoundException.class, () -> setup.saveRules("nowhere", PracticeRules.DEFAULT));
+        assertThrows(NotFoundException.class, () -> setup.saveCategories("nowhere", List.of()));
+        assertThrows(NotFoundException.class, () -> setup.saveWorkingHours("nowhere", Fixtures.weekdays("SMITH")));
     }
 
     @Test

@@ -135,11 +135,18 @@ class RepositoriesTest {
 
         Blockout lunch = new Blockout("B1", null, T0, T0.plusSeconds(1800));
         store.run(s -> s.schedule().saveBlockout(SLUG, lunch));
-        Blockout moved = new Blockout("B1", "JONES", T0.plusSeconds(600), T0.plusSeconds(1800));
+        assertEquals(lunch, read(s -> s.schedule().blockout(SLUG, "B1")).orElseThrow());
+        Blockout moved = new Blockout("B1", "JONES", T0.plusSeconds(600), T0.plusSeconds(1800), "NEW PATIENTS");
         store.run(s -> s.schedule().saveBlockout(SLUG, moved));
         assertEquals(List.of(moved), read(s -> s.schedule().blockouts(SLUG, T0, T0.plusSeconds(7200))));
+        assertEquals(moved, read(s -> s.schedule().blockout(SLUG, "B1")).orElseThrow());
+        assertTrue(read(s -> s.schedule().blockout("elsewhere", "B1")).isEmpty(), "scoped by practice");
+        Blockout untyped = new Blockout("B1", "JONES", T0, T0.plusSeconds(1800), null);
+        store.run(s -> s.schedule().saveBlockout(SLUG, untyped));
+        assertEquals(untyped, read(s -> s.schedule().blockout(SLUG, "B1")).orElseThrow());
         assertTrue(flag(s -> s.schedule().removeBlockout(SLUG, "B1")));
         assertFalse(flag(s -> s.schedule().removeBlockout(SLUG, "B1")));
+        assertTrue(read(s -> s.schedule().blockout(SLUG, "B1")).isEmpty());
     }
 
     @Test

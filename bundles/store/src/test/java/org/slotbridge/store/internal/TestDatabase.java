@@ -27,8 +27,9 @@ public final class TestDatabase {
 
     /** Children before parents, for the foreign keys. */
     private static final List<String> TABLES = List.of("hold_unit", "hold", "request", "reason_provider",
-            "reason_room", "reason", "working_hours", "appointment", "blockout", "patient", "client", "provider",
-            "room", "staff", "practice");
+            "reason_room", "reason_blockout_type", "reason", "working_hours", "appointment", "blockout", "patient",
+            "client", "provider", "room", "staff", "practice_closed_date", "practice_rules", "provider_group_member",
+            "provider_group", "category", "practice");
     private static final AtomicInteger COUNT = new AtomicInteger();
     /** Liquibase logs each change set through java.util.logging; kept here so the level sticks. */
     private static final java.util.logging.Logger LIQUIBASE = java.util.logging.Logger.getLogger("liquibase");

@@ -11,6 +11,8 @@ import org.slotbridge.api.Blockout;
 @Table(name = "blockout")
 public class BlockoutEntity {
 
+    private static final int TYPE_LENGTH = 100;
+
     @Id
     @Column(name = "id", length = 40)
     private String id;
@@ -31,6 +33,10 @@ public class BlockoutEntity {
     @Column(name = "ends_at", nullable = false)
     private long endsAt;
 
+    /** The PMS's type; null for none. */
+    @Column(name = "blockout_type", length = TYPE_LENGTH)
+    private String type;
+
     protected BlockoutEntity() {
     }
 
@@ -45,9 +51,10 @@ public class BlockoutEntity {
         providerCode = blockout.providerId();
         startsAt = Times.millis(blockout.start());
         endsAt = Times.millis(blockout.end());
+        type = Lengths.fit(blockout.type(), TYPE_LENGTH, "type");
     }
 
     public Blockout toBlockout() {
-        return new Blockout(pmsId, providerCode, Times.instant(startsAt), Times.instant(endsAt));
+        return new Blockout(pmsId, providerCode, Times.instant(startsAt), Times.instant(endsAt), type);
     }
 }
