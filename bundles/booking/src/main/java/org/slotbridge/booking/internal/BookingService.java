@@ -3,10 +3,9 @@ package org.slotbridge.booking.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -23,13 +22,17 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slotbridge.api.Audience;
+import org.slotbridge.api.ClientKind;
 import org.slotbridge.api.ConflictException;
+import org.slotbridge.api.Explanation;
 import org.slotbridge.api.Hold;
 import org.slotbridge.api.InvalidInputException;
 import org.slotbridge.api.NotFoundException;
 import org.slotbridge.api.Opening;
 import org.slotbridge.api.Patient;
 import org.slotbridge.api.Practice;
+import org.slotbridge.api.PracticeConfig;
 import org.slotbridge.api.Preferences;
 import org.slotbridge.api.Reason;
 import org.slotbridge.api.Request;
@@ -37,18 +40,21 @@ import org.slotbridge.api.RequestForm;
 import org.slotbridge.api.RequestStatus;
 import org.slotbridge.api.service.Booking;
 import org.slotbridge.api.service.RequestListener;
+import org.slotbridge.engine.Claims;
 import org.slotbridge.engine.OpeningFinder;
-import org.slotbridge.engine.ScheduleSnapshot;
+import org.slotbridge.engine.Schedule;
+import org.slotbridge.engine.ScheduleIndex;
 import org.slotbridge.store.NewRequest;
 import org.slotbridge.store.Store;
 import org.slotbridge.store.StoreSession;
 
 /**
- * Openings, holds and requests. Whether an opening is free is decided twice: by the engine on a
- * snapshot of the schedule, which knows the rules, and then by the database, whose hold units let
- * only one hold have any unit of a provider or room, on any node. A request's hold keeps its time
- * until staff decline, the client withdraws, or the PMS shows the confirmed visit; a confirmed
- * request keeps it too, so staff can never confirm two requests that overlap on a resource.
+ * Openings, holds and requests. Whether an opening is free is decided twice: by the engine on the
+ * practice's cached configuration and schedule index ({@link PracticeSchedules}) with the live holds,
+ * which knows the rules, and then by the database, whose hold units let only one hold have any unit of a
+ * provider or room, on any node. A request's hold keeps its time until staff decline, the client
+ * withdraws, or the PMS shows the confirmed visit; a confirmed request keeps it too, so staff can never
+ * confirm two requests that overlap on a resource.
  * <p>
  * After every committed change of a request each {@link RequestListener} is told, on the caller's
  * thread; a listener that throws is logged and the others are still told.
@@ -59,8 +65,10 @@ public final class BookingService implements Booking {
 
     static final String PID = "org.slotbridge.booking";
     private static final Logger LOG = LoggerFactory.getLogger(BookingService.class);
-    /** Busy time this far around an opening is all the engine needs to judge it. */
-    private static final Duration AROUND = Duration.ofDays(1);
+    /** Staff may ask about times this far from now at most: beyond the longest horizon a practice may set. */
+    private static final Duration EXPLAINED = Duration.ofDays(3700);
+    private static final String NOT_AN_OPENING = "is not an opening of this reason: it lies outside"
+            + " the hours, days or start times offered, or too soon or too far ahead";
 
     /*
      * Listeners are fetched only when there is something to tell: a connector listens to requests and
@@ -71,18 +79,21 @@ public final class BookingService implements Booking {
     volatile List<ComponentServiceObjects<RequestListener>> listeners = List.of();
 
     private final Store store;
+    private final PracticeSchedules schedules;
     private final Settings settings;
     private final Clock clock;
     private final OpeningFinder finder = new OpeningFinder();
     private final ScheduledExecutorService sweeper;
 
     @Activate
-    public BookingService(@Reference(name = "store") Store store, BookingConfig config) {
-        this(store, Settings.of(config), Clock.systemUTC(), true);
+    public BookingService(@Reference(name = "store") Store store,
+                          @Reference(name = "schedules") PracticeSchedules schedules, BookingConfig config) {
+        this(store, schedules, Settings.of(config), Clock.systemUTC(), true);
     }
 
-    BookingService(Store store, Settings settings, Clock clock, boolean sweep) {
+    BookingService(Store store, PracticeSchedules schedules, Settings settings, Clock clock, boolean sweep) {
         this.store = store;
+        this.schedules = schedules;
         this.settings = settings;
         this.clock = clock;
         if (sweep) {
@@ -111,18 +122,65 @@ public final class BookingService implements Booking {
             throw new InvalidInputException("preferences", "are required");
         }
         Instant now = clock.instant();
-        return store.call(session -> {
-            Practice practice = session.practices().require(slug);
-            Reason reason = reason(session, slug, reasonId);
-            if (!practice.onlineBooking()) {
-                return List.of();
-            }
-            ZoneId zone = practice.zone();
-            Instant from = preferences.from().minusDays(1).atStartOfDay(zone).toInstant();
-            Instant to = preferences.to().plusDays(2).atStartOfDay(zone).toInstant();
-            ScheduleSnapshot snapshot = Snapshots.read(session, practice, from, to, now, null);
-            return finder.find(snapshot, reason, preferences, now, settings.rules());
-        });
+        CachedPractice practice = schedules.current(slug, now);
+        PracticeConfig config = practice.config();
+        config.reason(reasonId);
+        if (!config.practice().onlineBooking()) {
+            return List.of();
+        }
+        // the engine searches only from today to the horizon; the claims are read for those dates
+        LocalDate today = practice.today(now);
+        LocalDate first = preferences.from().isBefore(today) ? today : preferences.from();
+        LocalDate lastOffered = today.plusDays(practice.reach().horizonDays());
+        LocalDate last = preferences.to().isAfter(lastOffered) ? lastOffered : preferences.to();
+        if (last.isBefore(first)) {
+            return List.of();
+        }
+        Reach.Window window = practice.around(first, last);
+        CachedIndex index = practice.index();
+        Claims claims = store.call(session -> ClaimsReader.read(session, slug, index, reasonId, window, now, null));
+        Schedule schedule = new Schedule(config, index.index(), claims);
+        return index.read(() -> finder.find(schedule, reasonId, preferences, now));
+    }
+
+    /**
+     * {@inheritDoc}
+     * <p>
+     * Answers by the practice's rules whether or not it takes online bookings now.
+     *
+     * @throws InvalidInputException when the reason, provider or start is missing, or the start is more
+     *                               than ten years from now
+     * @throws NotFoundException     when the practice has no such reason or provider
+     */
+    @Override
+    public Explanation explain(String slug, String reasonId, String providerId, Instant start) {
+        if (reasonId == null) {
+            throw new InvalidInputException("reasonId", "is required");
+        }
+        if (providerId == null) {
+            throw new InvalidInputException("providerId", "is required");
+        }
+        if (start == null) {
+            throw new InvalidInputException("start", "is required");
+        }
+        Instant now = clock.instant();
+        if (start.isBefore(now.minus(EXPLAINED)) || start.isAfter(now.plus(EXPLAINED))) {
+            throw new InvalidInputException("start", "must be within ten years of now");
+        }
+        CachedPractice practice = schedules.current(slug, now);
+        PracticeConfig config = practice.config();
+        config.reason(reasonId);
+        if (config.providers().stream().noneMatch(p -> p.id().equals(providerId))) {
+            throw new NotFoundException("provider", providerId);
+        }
+        LocalDate date = practice.date(start);
+        Reach.Window window = practice.around(date, date);
+        // staff may ask about any time; one outside the cached index is read for this answer only
+        CachedIndex index = practice.index().covers(window) ? practice.index()
+                : schedules.readOnce(slug, config, window);
+        Claims claims = store.call(session -> ClaimsReader.read(session, slug, index, reasonId, window, now, null));
+        Schedule schedule = new Schedule(config, index.index(), claims);
+        return index.read(() -> finder.explain(schedule, reasonId, providerId, start, now));
     }
 
     @Override
@@ -131,12 +189,12 @@ public final class BookingService implements Booking {
             throw new InvalidInputException("opening", "is required");
         }
         Instant now = clock.instant();
+        CachedPractice practice = schedules.current(slug, now);
+        if (!practice.config().practice().onlineBooking()) {
+            throw new ConflictException("booking_closed", "this practice takes no online bookings now");
+        }
+        Reason reason = practice.config().reason(opening.reasonId());
         Hold hold = store.call(session -> {
-            Practice practice = session.practices().require(slug);
-            if (!practice.onlineBooking()) {
-                throw new ConflictException("booking_closed", "this practice takes no online bookings now");
-            }
-            Reason reason = reason(session, slug, opening.reasonId());
             requireOffered(session, practice, reason, opening, now, null);
             return session.holds().take(slug, opening, now.plus(settings.holdLife()), now);
         });
@@ -144,6 +202,15 @@ public final class BookingService implements Booking {
         return hold;
     }
 
+    /**
+     * {@inheritDoc}
+     * <p>
+     * A reason open to new clients only, or to existing clients only ({@link Audience}), refuses the
+     * others with a {@link ConflictException}: code {@code new_clients_only} when a client the practice
+     * knows asks for a reason for new clients, {@code existing_clients_only} when someone new asks for a
+     * reason for existing clients. A client counts as known exactly when the request would not be marked
+     * {@link Request#newClient() new}. Nothing is stored then, and the hold stays as it was.
+     */
     @Override
     public Request request(String slug, RequestForm form) {
         RequestForm checked = Forms.check(form);
@@ -152,6 +219,8 @@ public final class BookingService implements Booking {
             Practice practice = session.practices().require(slug);
             Hold hold = liveHold(session, slug, checked.holdId(), now);
             ClientMatcher.Match match = ClientMatcher.match(session, practice, checked);
+            session.practices().reason(slug, hold.opening().reasonId())
+                    .ifPresent(reason -> requireAudience(reason, match.newClient()));
             String patientName = checked.patientName() != null ? checked.patientName() : match.client().name();
             String patientId = knownPatient(session, slug, match, patientName);
             Request request = session.requests().create(slug, new NewRequest(hold.opening(), hold.id(),
@@ -212,9 +281,9 @@ public final class BookingService implements Booking {
         }
         String note = Forms.note(staffNote, "staffNote");
         Instant now = clock.instant();
+        CachedPractice practice = schedules.current(slug, now);
+        Reason reason = practice.config().reason(opening.reasonId());
         Changed proposed = store.call(session -> {
-            Practice practice = session.practices().require(slug);
-            Reason reason = reason(session, slug, opening.reasonId());
             Request request = session.requests().change(slug, requestId, current -> {
                 requireOpen(current);
                 // the request's own hold may overlap the new opening: it is about to end
@@ -223,7 +292,7 @@ public final class BookingService implements Booking {
                 Hold hold = session.holds().takeFor(slug, requestId, opening, now);
                 return Requests.decided(current, RequestStatus.PROPOSED, opening, hold.id(), note, now);
             });
-            return new Changed(practice, request);
+            return new Changed(practice.config().practice(), request);
         });
         LOG.info("Request {} of practice {} is now {}", requestId, slug, RequestStatus.PROPOSED);
         tell(proposed);
@@ -265,16 +334,18 @@ public final class BookingService implements Booking {
     /**
      * Checks that the opening has the reason's shape and that the engine offers it now.
      *
+     * @param ignoredHold a hold left out of the claims, such as the one of a request being moved; may be null
      * @throws InvalidInputException when it cannot be an opening of the reason at all
      * @throws ConflictException     with code {@code opening_taken} when it is not free
      */
-    private void requireOffered(StoreSession session, Practice practice, Reason reason, Opening opening,
+    private void requireOffered(StoreSession session, CachedPractice practice, Reason reason, Opening opening,
                                 Instant now, String ignoredHold) {
+        PracticeConfig config = practice.config();
         if (!opening.end().equals(opening.start().plus(reason.duration()))) {
             throw new InvalidInputException("opening",
                     "must last " + reason.duration().toMinutes() + " minutes, as the reason does");
         }
-        if (!reason.allowsProvider(opening.providerId())) {
+        if (!reason.allowsProvider(opening.providerId(), config.rules())) {
             throw new InvalidInputException("providerId", "does not see clients for this reason");
         }
         boolean roomFits = reason.roomIds().isEmpty() ? opening.roomId() == null
@@ -283,18 +354,40 @@ public final class BookingService implements Booking {
             throw new InvalidInputException("roomId", reason.roomIds().isEmpty()
                     ? "must be empty: this reason needs no room" : "is not a room this reason can use");
         }
-        ScheduleSnapshot snapshot = Snapshots.read(session, practice, opening.start().minus(AROUND),
-                opening.end().plus(AROUND), now, ignoredHold);
-        if (!finder.offers(snapshot, reason, opening, now, settings.rules())) {
+        LocalDate date = practice.date(opening.start());
+        Reach.Window window = practice.around(date, date);
+        CachedIndex index = practice.index();
+        if (!index.covers(window)) {
+            // the index spans every date that can be offered, from today to the longest horizon
+            throw new InvalidInputException("opening", NOT_AN_OPENING);
+        }
+        Claims claims = ClaimsReader.read(session, config.practice().slug(), index, reason.id(), window, now,
+                ignoredHold);
+        Schedule schedule = new Schedule(config, index.index(), claims);
+        if (!index.read(() -> finder.offers(schedule, opening, now))) {
             // Judged again with nothing busy: what fails then was never an opening, and is the caller's error.
-            ScheduleSnapshot free = new ScheduleSnapshot(snapshot.zone(), snapshot.hours(), Map.of(), Map.of());
-            if (!finder.offers(free, reason, opening, now, settings.rules())) {
-                throw new InvalidInputException("opening", "is not an opening of this reason: it lies outside"
-                        + " the hours, days or start times offered, or too soon or too far ahead");
+            Schedule free = new Schedule(config,
+                    new ScheduleIndex(config.rules().unitMinutes(), window.from(), window.to()), Claims.NONE);
+            if (!finder.offers(free, opening, now)) {
+                throw new InvalidInputException("opening", NOT_AN_OPENING);
             }
             throw new ConflictException(ConflictException.OPENING_TAKEN,
                     "this opening is not free any more; please pick another");
         }
+    }
+
+    /** Refuses a client whom the reason's audience does not admit; see {@link #request}. */
+    private static void requireAudience(Reason reason, boolean newClient) {
+        Audience audience = reason.rules().audience();
+        if (audience.admits(newClient ? ClientKind.NEW : ClientKind.EXISTING)) {
+            return;
+        }
+        if (audience == Audience.NEW_CLIENTS) {
+            throw new ConflictException("new_clients_only", "'" + reason.name() + "' is for new clients only;"
+                    + " please pick another reason");
+        }
+        throw new ConflictException("existing_clients_only", "'" + reason.name() + "' is for clients the practice"
+                + " already knows; please pick another reason");
     }
 
     /**
@@ -329,10 +422,6 @@ public final class BookingService implements Booking {
                 objects.ungetService(listener);
             }
         }
-    }
-
-    private static Reason reason(StoreSession session, String slug, String reasonId) {
-        return session.practices().reason(slug, reasonId).orElseThrow(() -> new NotFoundException("reason", reasonId));
     }
 
     private static Hold liveHold(StoreSession session, String slug, String holdId, Instant now) {

@@ -2,18 +2,16 @@ package org.slotbridge.booking.internal;
 
 import java.time.Duration;
 
-import org.slotbridge.engine.SearchRules;
-
 /**
- * The booking configuration, checked.
+ * The booking configuration, checked. How openings are laid out is no longer here: each practice sets it
+ * in its rules ({@link org.slotbridge.api.PracticeRules#timing()}).
  *
  * @param holdLife   how long a hold lasts before it lapses
- * @param rules      the search rules of every practice
  * @param sweepEvery how often lapsed and past holds are deleted
  */
-record Settings(Duration holdLife, SearchRules rules, Duration sweepEvery) {
+record Settings(Duration holdLife, Duration sweepEvery) {
 
-    static final Settings DEFAULT = new Settings(Duration.ofMinutes(10), SearchRules.DEFAULT, Duration.ofMinutes(1));
+    static final Settings DEFAULT = new Settings(Duration.ofMinutes(10), Duration.ofMinutes(1));
 
     Settings {
         if (holdLife.isNegative() || holdLife.isZero()) {
@@ -26,9 +24,6 @@ record Settings(Duration holdLife, SearchRules rules, Duration sweepEvery) {
 
     /** @throws IllegalArgumentException naming the property that is out of range */
     static Settings of(BookingConfig config) {
-        return new Settings(Duration.ofMinutes(config.holdMinutes()),
-                new SearchRules(Duration.ofMinutes(config.gridMinutes()), Duration.ofMinutes(config.noticeMinutes()),
-                        config.horizonDays()),
-                Duration.ofSeconds(config.sweepSeconds()));
+        return new Settings(Duration.ofMinutes(config.holdMinutes()), Duration.ofSeconds(config.sweepSeconds()));
     }
 }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -24,20 +25,27 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slotbridge.api.Appointment;
 import org.slotbridge.api.AppointmentStatus;
+import org.slotbridge.api.Audience;
 import org.slotbridge.api.Blockout;
 import org.slotbridge.api.Client;
 import org.slotbridge.api.ConflictException;
+import org.slotbridge.api.Explanation;
 import org.slotbridge.api.Hold;
 import org.slotbridge.api.InvalidInputException;
 import org.slotbridge.api.NewClientPolicy;
 import org.slotbridge.api.NotFoundException;
 import org.slotbridge.api.Opening;
 import org.slotbridge.api.PatientKind;
+import org.slotbridge.api.Obstacle;
 import org.slotbridge.api.Practice;
+import org.slotbridge.api.PracticeRules;
 import org.slotbridge.api.Preferences;
+import org.slotbridge.api.Reason;
+import org.slotbridge.api.ReasonRules;
 import org.slotbridge.api.Request;
 import org.slotbridge.api.RequestForm;
 import org.slotbridge.api.RequestStatus;
+import org.slotbridge.api.Timing;
 import org.slotbridge.api.service.RequestListener;
 import org.slotbridge.store.Store;
 import org.slotbridge.store.internal.Fixtures;
@@ -46,7 +54,8 @@ import org.slotbridge.store.internal.TestDatabase;
 /**
  * Booking on the real store and engine. The practice is in New York; "now" is Monday 2 March 2026,
  * 07:00 there, and the openings asked for are on Tuesday, when everyone works 08:00-12:00 and
- * 13:00-17:00 (13:00-17:00 and 18:00-22:00 UTC).
+ * 13:00-17:00 (13:00-17:00 and 18:00-22:00 UTC). The practice keeps the default timing (a 15-minute grid,
+ * an hour's notice, 180 days ahead) but shows every opening of a day, so that the tests see them all.
  */
 class BookingServiceTest {
 
@@ -55,8 +64,11 @@ class BookingServiceTest {
     private static final LocalDate TUESDAY = LocalDate.of(2026, 3, 3);
     private static final Instant TUESDAY_EIGHT = Instant.parse("2026-03-03T13:00:00Z");
 
+    private static final PracticeRules SHOW_ALL = rules(Timing.DEFAULT);
+
     private Store store;
     private TestClock clock;
+    private PracticeSchedules schedules;
     private BookingService booking;
     private final List<Request> told = new CopyOnWriteArrayList<>();
 
@@ -64,8 +76,10 @@ class BookingServiceTest {
     void setUp() {
         store = TestDatabase.clean().store();
         Fixtures.setUp(store, SLUG, NewClientPolicy.WELCOME);
+        store.run(s -> s.practices().saveRules(SLUG, SHOW_ALL));
         clock = new TestClock(NOW);
-        booking = new BookingService(store, Settings.DEFAULT, clock, false);
+        schedules = new PracticeSchedules(store);
+        booking = new BookingService(store, schedules, Settings.DEFAULT, clock, false);
         booking.listeners = List.of(Listeners.direct((practice, request) -> told.add(request)));
     }
 
@@ -134,6 +148,31 @@ class BookingServiceTest {
     }
 
     @Test
+    void visitorsSearchingAtOnceShareOneReadOfTheSchedule() throws Exception {
+        int visitors = 6;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(visitors);
+        try {
+            List<Future<List<Opening>>> searches = new ArrayList<>();
+            for (int i = 0; i < visitors; i++) {
+                searches.add(pool.submit(() -> {
+                    start.await();
+                    return consults();
+                }));
+            }
+            start.countDown();
+            List<Opening> first = searches.get(0).get(1, TimeUnit.MINUTES);
+            for (Future<List<Opening>> search : searches) {
+                assertEquals(first, search.get(1, TimeUnit.MINUTES));
+            }
+            assertEquals(1, schedules.builds(), "the schedule was read once for all of them");
+            assertEquals(freshConsults(), first);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void holdsRefuseOpeningsTheSearchWouldNotOffer() {
         Opening offered = consults().get(0);
         assertEquals("opening", invalid(() -> booking.hold(SLUG, new Opening("consult", "JONES", null,
@@ -152,6 +191,9 @@ class BookingServiceTest {
         Opening sunday = new Opening("consult", "JONES", null, Instant.parse("2026-03-08T14:00:00Z"),
                 Instant.parse("2026-03-08T14:30:00Z"));
         assertEquals("opening", invalid(() -> booking.hold(SLUG, sunday)));
+        Opening nextYear = new Opening("consult", "JONES", null, Instant.parse("2027-03-02T14:00:00Z"),
+                Instant.parse("2027-03-02T14:30:00Z"));
+        assertEquals("opening", invalid(() -> booking.hold(SLUG, nextYear)), "beyond the horizon");
 
         store.run(s -> s.schedule().saveAppointment(SLUG, new Appointment("A9", offered.providerId(), null,
                 offered.start(), offered.end(), null, AppointmentStatus.BOOKED, null)));
@@ -424,12 +466,206 @@ class BookingServiceTest {
         assertTrue(store.call(s -> s.holds().find(SLUG, hold.id())).isEmpty());
     }
 
+    @Test
+    void theScheduleIsReadAgainOnlyWhenSomethingWrittenPastBookingChangedIt() {
+        List<Opening> first = consults();
+        long builds = schedules.builds();
+        assertEquals(first, consults());
+        assertEquals(builds, schedules.builds(), "nothing changed, nothing is read again");
+
+        store.run(s -> s.schedule().saveAppointment(SLUG, new Appointment("A1", "JONES", null, TUESDAY_EIGHT,
+                TUESDAY_EIGHT.plusSeconds(3600), null, AppointmentStatus.BOOKED, null)));
+        List<Opening> after = consults();
+        assertEquals(builds + 1, schedules.builds(), "the store's schedule version tells of the change");
+        assertFalse(after.contains(first.get(0)));
+        assertEquals(freshConsults(), after);
+    }
+
+    @Test
+    void aConfigurationChangeIsReadWithoutReadingTheScheduleAgain() {
+        consults();
+        long builds = schedules.builds();
+        store.run(s -> s.practices().saveReason(SLUG, new Reason("consult", "Consultation", null, null,
+                Duration.ofMinutes(60), Set.of(), Set.of(), Set.of(), List.of())));
+        List<Opening> longer = consults();
+        assertFalse(longer.isEmpty());
+        assertTrue(longer.stream().allMatch(o -> o.end().equals(o.start().plusSeconds(3600))),
+                "the new duration is used at once");
+        assertEquals(builds, schedules.builds());
+    }
+
+    @Test
+    void changesToldInOrderAreAppliedInPlaceAndAMissedOneMakesTheIndexBeReadAgain() {
+        List<Opening> before = consults();
+        long builds = schedules.builds();
+        Appointment jones = new Appointment("A1", "JONES", null, TUESDAY_EIGHT, TUESDAY_EIGHT.plusSeconds(3600),
+                null, AppointmentStatus.BOOKED, null);
+        long onVersion = saveAndTell(null, jones);
+        List<Opening> after = consults();
+        assertFalse(after.contains(before.get(0)), "the told change is searched at once");
+        assertEquals(builds, schedules.builds(), "and applied in place");
+        assertEquals(freshConsults(), after);
+
+        schedules.appointmentChanged(SLUG, null, jones, onVersion);
+        assertEquals(freshConsults(), consults(), "told twice, applied once");
+        assertEquals(builds, schedules.builds());
+
+        store.run(s -> s.schedule().saveAppointment(SLUG, new Appointment("A2", "SMITH", null, TUESDAY_EIGHT,
+                TUESDAY_EIGHT.plusSeconds(1800), null, AppointmentStatus.BOOKED, null)));
+        Appointment moved = new Appointment("A1", "JONES", null, TUESDAY_EIGHT.plusSeconds(3600),
+                TUESDAY_EIGHT.plusSeconds(7200), null, AppointmentStatus.BOOKED, null);
+        saveAndTell(jones, moved);
+        List<Opening> afterGap = consults();
+        assertEquals(builds + 1, schedules.builds(), "a change on a version the index never held is not patched in");
+        assertEquals(freshConsults(), afterGap);
+        assertTrue(afterGap.contains(before.get(0)), "moved away, the first time is free again");
+    }
+
+    @Test
+    void anIndexServesTheNextDayAndIsBuiltAgainWhenTheDaysPassIt() {
+        consults();
+        long builds = schedules.builds();
+        clock.advance(Duration.ofDays(1));
+        consults();
+        assertEquals(builds, schedules.builds(), "built with a day to spare");
+
+        clock.advance(Duration.ofDays(1));
+        LocalDate today = LocalDate.of(2026, 3, 4);
+        Preferences lastDays = new Preferences(today.plusDays(170), today.plusDays(180), Set.of(), List.of(), null);
+        List<Opening> far = booking.openings(SLUG, "consult", lastDays);
+        assertEquals(builds + 1, schedules.builds());
+        assertFalse(far.isEmpty());
+        assertEquals(fresh().openings(SLUG, "consult", lastDays), far);
+    }
+
+    @Test
+    void aPracticeThatFailedToLoadIsLoadedOnceItIsThere() {
+        Preferences tuesday = new Preferences(TUESDAY, TUESDAY, Set.of(), List.of(), null);
+        assertThrows(NotFoundException.class, () -> booking.openings("later", "consult", tuesday));
+        Fixtures.setUp(store, "later", NewClientPolicy.WELCOME);
+        assertFalse(booking.openings("later", "consult", tuesday).isEmpty());
+    }
+
+    @Test
+    void aReasonForNewClientsTurnsKnownClientsAway() {
+        saveConsultFor(Audience.NEW_CLIENTS);
+        requestOn(consults().get(0), "mia@example.org");
+        told.clear();
+
+        Hold second = booking.hold(SLUG, consults().get(0));
+        ConflictException refused = assertThrows(ConflictException.class,
+                () -> booking.request(SLUG, form(second, "mia@example.org", "1234", null)));
+        assertEquals("new_clients_only", refused.code());
+        assertTrue(told.isEmpty());
+        assertNotNull(store.call(s -> s.holds().find(SLUG, second.id())).orElseThrow().expiresAt(),
+                "the hold stays as it was");
+    }
+
+    @Test
+    void aReasonForExistingClientsTurnsNewOnesAwayAndStoresNothingOfThem() {
+        saveConsultFor(Audience.EXISTING_CLIENTS);
+        Hold hold = booking.hold(SLUG, consults().get(0));
+        ConflictException refused = assertThrows(ConflictException.class,
+                () -> booking.request(SLUG, form(hold, "new@example.org", "1234", "New Person")));
+        assertEquals("existing_clients_only", refused.code());
+        assertTrue(store.call(s -> s.clients().findByContact(SLUG, "new@example.org", null)).isEmpty());
+
+        store.run(s -> s.clients().saveFromPms(SLUG, new Client(null, "C7", "Leo Park", "leo@example.org", null,
+                false)));
+        Request known = booking.request(SLUG, form(hold, "leo@example.org", "abcd", null));
+        assertFalse(known.newClient(), "a client the PMS knows may book it, on the same hold");
+    }
+
+    @Test
+    void staffAreToldWhetherATimeIsOfferedAndWhyNot() {
+        Opening first = consults().get(0);
+        Explanation offered = booking.explain(SLUG, "consult", "JONES", TUESDAY_EIGHT);
+        assertTrue(offered.offered());
+        assertEquals(first, offered.opening());
+
+        booking.hold(SLUG, first);
+        assertTrue(codes(booking.explain(SLUG, "consult", "JONES", TUESDAY_EIGHT)).contains("hold"));
+        store.run(s -> s.schedule().saveAppointment(SLUG, new Appointment("A1", "SMITH", null, TUESDAY_EIGHT,
+                TUESDAY_EIGHT.plusSeconds(1800), null, AppointmentStatus.BOOKED, null)));
+        assertTrue(codes(booking.explain(SLUG, "consult", "SMITH", TUESDAY_EIGHT)).contains("appointment"));
+        assertTrue(codes(booking.explain(SLUG, "consult", "SMITH", TUESDAY_EIGHT.plusSeconds(600)))
+                .contains("off_grid"));
+        Instant nextYear = Instant.parse("2027-03-02T14:00:00Z");
+        assertTrue(codes(booking.explain(SLUG, "consult", "SMITH", nextYear)).contains("horizon"),
+                "a time far past the index is answered too");
+
+        assertThrows(NotFoundException.class, () -> booking.explain(SLUG, "consult", "NOBODY", TUESDAY_EIGHT));
+        assertThrows(NotFoundException.class, () -> booking.explain(SLUG, "nothing", "JONES", TUESDAY_EIGHT));
+        assertThrows(NotFoundException.class, () -> booking.explain("nowhere", "consult", "JONES", TUESDAY_EIGHT));
+        assertEquals("start", invalid(() -> booking.explain(SLUG, "consult", "JONES", null)));
+        assertEquals("providerId", invalid(() -> booking.explain(SLUG, "consult", null, TUESDAY_EIGHT)));
+    }
+
+    @Test
+    void aDailyCapCountsHoldsAndVisitsBookedOnlineButNotOtherVisits() {
+        store.run(s -> s.practices().saveRules(SLUG, rules(new Timing(Duration.ofMinutes(15), List.of(),
+                Duration.ZERO, Duration.ZERO, Duration.ofHours(1), 180, 1))));
+        Opening jones = consults().get(0);
+        assertEquals("JONES", jones.providerId());
+        Request request = requestOn(jones, "mia@example.org");
+        assertTrue(consults().stream().noneMatch(o -> o.providerId().equals("JONES")),
+                "Dr. Jones has his one online booking of the day");
+        assertTrue(consults().stream().anyMatch(o -> o.providerId().equals("SMITH")));
+
+        // the PMS books the visit and echoes the request's id; sync ends the hold in the same transaction
+        store.run(s -> {
+            s.schedule().saveAppointment(SLUG, new Appointment("A9", "JONES", null, jones.start(), jones.end(), null,
+                    AppointmentStatus.BOOKED, request.id()));
+            s.holds().releaseFor(SLUG, request.id());
+        });
+        assertTrue(consults().stream().noneMatch(o -> o.providerId().equals("JONES")),
+                "still his online booking once the PMS shows it");
+
+        store.run(s -> s.schedule().saveAppointment(SLUG, new Appointment("A9", "JONES", null, jones.start(),
+                jones.end(), null, AppointmentStatus.BOOKED, null)));
+        assertTrue(consults().stream().anyMatch(o -> o.providerId().equals("JONES")),
+                "a visit booked by phone is no online booking");
+    }
+
     private Request requestOn(Opening opening, String email) {
         return booking.request(SLUG, form(booking.hold(SLUG, opening), email, "1234", "Someone"));
     }
 
     private List<Opening> consults() {
         return booking.openings(SLUG, "consult", new Preferences(TUESDAY, TUESDAY, Set.of(), List.of(), null));
+    }
+
+    /** The openings a booking service with nothing cached finds now. */
+    private List<Opening> freshConsults() {
+        return fresh().openings(SLUG, "consult", new Preferences(TUESDAY, TUESDAY, Set.of(), List.of(), null));
+    }
+
+    private BookingService fresh() {
+        return new BookingService(store, new PracticeSchedules(store), Settings.DEFAULT, clock, false);
+    }
+
+    /** Saves an appointment as sync does, and tells the schedules of it; returns the version it was made on. */
+    private long saveAndTell(Appointment before, Appointment after) {
+        long onVersion = store.call(s -> {
+            s.schedule().saveAppointment(SLUG, after);
+            return s.practices().versions(SLUG).schedule();
+        });
+        schedules.appointmentChanged(SLUG, before, after, onVersion);
+        return onVersion;
+    }
+
+    private void saveConsultFor(Audience audience) {
+        store.run(s -> s.practices().saveReason(SLUG, new Reason("consult", "Consultation", null, null,
+                Duration.ofMinutes(30), Set.of(), Set.of(), Set.of(), List.of(),
+                new ReasonRules(null, null, null, audience, Set.of(), null, Timing.INHERIT))));
+    }
+
+    private static PracticeRules rules(Timing timing) {
+        return new PracticeRules(5, timing, Set.of(), Map.of(), 100);
+    }
+
+    private static List<String> codes(Explanation explanation) {
+        return explanation.obstacles().stream().map(Obstacle::code).toList();
     }
 
     private List<Opening> checkups() {

@@ -25,6 +25,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slotbridge.api.Category;
 import org.slotbridge.api.Client;
 import org.slotbridge.api.NewClientPolicy;
 import org.slotbridge.api.NotFoundException;
@@ -32,6 +33,8 @@ import org.slotbridge.api.Opening;
 import org.slotbridge.api.Patient;
 import org.slotbridge.api.PatientKind;
 import org.slotbridge.api.Practice;
+import org.slotbridge.api.PracticeConfig;
+import org.slotbridge.api.PracticeRules;
 import org.slotbridge.api.Provider;
 import org.slotbridge.api.Reason;
 import org.slotbridge.api.Request;
@@ -208,6 +211,22 @@ class StaffMailNotifierTest {
         @Override
         public List<WorkingHours> workingHours(String slug) {
             return List.of();
+        }
+
+        @Override
+        public PracticeRules rules(String slug) {
+            return PracticeRules.DEFAULT;
+        }
+
+        @Override
+        public List<Category> categories(String slug) {
+            return List.of();
+        }
+
+        @Override
+        public PracticeConfig config(String slug) {
+            return new PracticeConfig(PRACTICE, rules(slug), providers(slug), rooms(slug), workingHours(slug),
+                    reasons(slug), categories(slug));
         }
 
         private static Reason reason(String id) {

@@ -20,6 +20,7 @@ import org.slotbridge.api.Request;
 import org.slotbridge.api.Room;
 import org.slotbridge.api.service.Booking;
 import org.slotbridge.api.service.ScheduleSync;
+import org.slotbridge.booking.ScheduleChanges;
 import org.slotbridge.store.Store;
 import org.slotbridge.store.StoreSession;
 
@@ -31,6 +32,10 @@ import org.slotbridge.store.StoreSession;
  * visit booked for that request. Its time is then kept by the appointment, so the request's hold
  * ends; an open request takes the appointment's time and is confirmed through {@link Booking}, which
  * tells the request listeners as for any confirmation.
+ * <p>
+ * After each commit that changed an appointment or a blockout, {@link ScheduleChanges} is told what it was
+ * before and after, and the schedule version the change was made on, so booking updates its index of the
+ * schedule in place instead of reading it again.
  */
 @Component(service = ScheduleSync.class)
 public final class ScheduleSyncService implements ScheduleSync {
@@ -41,21 +46,28 @@ public final class ScheduleSyncService implements ScheduleSync {
 
     private final Store store;
     private final Booking booking;
+    private final ScheduleChanges changes;
 
     @Activate
-    public ScheduleSyncService(@Reference(name = "store") Store store, @Reference(name = "booking") Booking booking) {
+    public ScheduleSyncService(@Reference(name = "store") Store store, @Reference(name = "booking") Booking booking,
+                               @Reference(name = "changes") ScheduleChanges changes) {
         this.store = store;
         this.booking = booking;
+        this.changes = changes;
     }
 
     @Override
     public void appointment(String slug, Appointment appointment) {
         required(appointment, "appointment");
-        String toConfirm = write(slug, session -> {
+        Saved saved = write(slug, session -> {
+            Appointment before = session.schedule().appointment(slug, appointment.pmsId()).orElse(null);
             session.schedule().saveAppointment(slug, appointment);
-            return reconcile(session, slug, appointment);
+            String toConfirm = reconcile(session, slug, appointment);
+            return new Saved(new Change<>(before, appointment, scheduleVersion(session, slug)), toConfirm);
         });
+        tellAppointment(slug, saved.change());
         LOG.debug("Appointment {} of practice {} applied", appointment.pmsId(), slug);
+        String toConfirm = saved.toConfirm();
         if (toConfirm != null) {
             try {
                 booking.confirm(slug, toConfirm, BOOKED_IN_PMS);
@@ -70,28 +82,39 @@ public final class ScheduleSyncService implements ScheduleSync {
 
     @Override
     public boolean cancelAppointment(String slug, String pmsId) {
-        return write(slug, session -> session.schedule().setAppointmentStatus(slug, pmsId,
-                AppointmentStatus.CANCELLED));
+        return setStatus(slug, pmsId, AppointmentStatus.CANCELLED);
     }
 
     @Override
     public boolean noShow(String slug, String pmsId) {
-        return write(slug, session -> session.schedule().setAppointmentStatus(slug, pmsId,
-                AppointmentStatus.NO_SHOW));
+        return setStatus(slug, pmsId, AppointmentStatus.NO_SHOW);
     }
 
     @Override
     public void blockout(String slug, Blockout blockout) {
         required(blockout, "blockout");
-        write(slug, session -> {
+        Change<Blockout> change = write(slug, session -> {
+            Blockout before = session.schedule().blockout(slug, blockout.pmsId()).orElse(null);
             session.schedule().saveBlockout(slug, blockout);
-            return null;
+            return new Change<>(before, blockout, scheduleVersion(session, slug));
         });
+        tellBlockout(slug, change);
     }
 
     @Override
     public boolean removeBlockout(String slug, String pmsId) {
-        return write(slug, session -> session.schedule().removeBlockout(slug, pmsId));
+        Change<Blockout> change = write(slug, session -> {
+            Blockout before = session.schedule().blockout(slug, pmsId).orElse(null);
+            if (before == null || !session.schedule().removeBlockout(slug, pmsId)) {
+                return null;
+            }
+            return new Change<>(before, null, scheduleVersion(session, slug));
+        });
+        if (change == null) {
+            return false;
+        }
+        tellBlockout(slug, change);
+        return true;
     }
 
     @Override
@@ -130,6 +153,50 @@ public final class ScheduleSyncService implements ScheduleSync {
         });
     }
 
+    /** Sets an appointment's status; false, and nothing told, when the PMS id is unknown. */
+    private boolean setStatus(String slug, String pmsId, AppointmentStatus status) {
+        Change<Appointment> change = write(slug, session -> {
+            Appointment before = session.schedule().appointment(slug, pmsId).orElse(null);
+            if (before == null || !session.schedule().setAppointmentStatus(slug, pmsId, status)) {
+                return null;
+            }
+            Appointment after = new Appointment(before.pmsId(), before.providerId(), before.roomId(), before.start(),
+                    before.end(), before.patientPmsId(), status, before.placerId());
+            return new Change<>(before, after, scheduleVersion(session, slug));
+        });
+        if (change == null) {
+            return false;
+        }
+        tellAppointment(slug, change);
+        return true;
+    }
+
+    /**
+     * The practice's schedule version as this transaction sees it: without its own schedule writes, which
+     * the store counts at commit.
+     */
+    private static long scheduleVersion(StoreSession session, String slug) {
+        return session.practices().versions(slug).schedule();
+    }
+
+    // The change is committed: booking's index failing to follow it must not fail the sync.
+    private void tellAppointment(String slug, Change<Appointment> change) {
+        try {
+            changes.appointmentChanged(slug, change.before(), change.after(), change.onVersion());
+        } catch (RuntimeException e) {
+            LOG.warn("Practice {}: booking could not take an appointment change; it reads the schedule again", slug,
+                    e);
+        }
+    }
+
+    private void tellBlockout(String slug, Change<Blockout> change) {
+        try {
+            changes.blockoutChanged(slug, change.before(), change.after(), change.onVersion());
+        } catch (RuntimeException e) {
+            LOG.warn("Practice {}: booking could not take a blockout change; it reads the schedule again", slug, e);
+        }
+    }
+
     /**
      * Moves an open request to the appointment's time, and ends the hold of the request the
      * appointment was booked for: the appointment keeps the time from now on, and if the PMS moves
@@ -166,6 +233,20 @@ public final class ScheduleSyncService implements ScheduleSync {
             session.practices().require(slug);
             return work.apply(session);
         });
+    }
+
+    /**
+     * One committed change of the schedule copy.
+     *
+     * @param before    as stored before; null when there was none
+     * @param after     as stored after; null when there is none
+     * @param onVersion the schedule version the change was made on
+     */
+    private record Change<T>(T before, T after, long onVersion) {
+    }
+
+    /** An appointment stored, and the open request it confirms, if any. */
+    private record Saved(Change<Appointment> change, String toConfirm) {
     }
 
     private static void required(Object record, String field) {

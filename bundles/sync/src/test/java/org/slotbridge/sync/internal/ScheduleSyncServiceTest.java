@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -24,18 +25,24 @@ import org.slotbridge.api.NotFoundException;
 import org.slotbridge.api.Opening;
 import org.slotbridge.api.Patient;
 import org.slotbridge.api.PatientKind;
+import org.slotbridge.api.PracticeRules;
 import org.slotbridge.api.Preferences;
 import org.slotbridge.api.Provider;
 import org.slotbridge.api.Request;
 import org.slotbridge.api.RequestForm;
 import org.slotbridge.api.RequestStatus;
 import org.slotbridge.api.Room;
+import org.slotbridge.api.Timing;
 import org.slotbridge.api.service.Booking;
 import org.slotbridge.booking.internal.TestBooking;
 import org.slotbridge.store.Store;
 import org.slotbridge.store.internal.Fixtures;
 import org.slotbridge.store.internal.TestDatabase;
 
+/**
+ * Sync on the real store, with the real booking service told of each change. The practice is in New York;
+ * "now" is Monday 2 March 2026, 07:00 there, and the openings looked at are on Tuesday.
+ */
 class ScheduleSyncServiceTest {
 
     private static final String SLUG = Fixtures.SLUG;
@@ -43,7 +50,10 @@ class ScheduleSyncServiceTest {
     private static final LocalDate TUESDAY = LocalDate.of(2026, 3, 3);
     private static final Instant TUESDAY_EIGHT = Instant.parse("2026-03-03T13:00:00Z");
 
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
     private Store store;
+    private TestBooking testBooking;
     private Booking booking;
     private ScheduleSyncService sync;
     private final List<Request> told = new CopyOnWriteArrayList<>();
@@ -52,9 +62,11 @@ class ScheduleSyncServiceTest {
     void setUp() {
         store = TestDatabase.clean().store();
         Fixtures.setUp(store, SLUG, NewClientPolicy.WELCOME);
-        booking = TestBooking.create(store, Clock.fixed(NOW, ZoneOffset.UTC),
-                List.of((practice, request) -> told.add(request)));
-        sync = new ScheduleSyncService(store, booking);
+        // every opening of a day shown, so that the tests can look for any one of them
+        store.run(s -> s.practices().saveRules(SLUG, new PracticeRules(5, Timing.DEFAULT, Set.of(), Map.of(), 100)));
+        testBooking = TestBooking.create(store, CLOCK, List.of((practice, request) -> told.add(request)));
+        booking = testBooking.booking();
+        sync = new ScheduleSyncService(store, booking, testBooking.changes());
     }
 
     @Test
@@ -103,6 +115,56 @@ class ScheduleSyncServiceTest {
         sync.room(SLUG, new Room("OP3", "Operatory 3"));
         assertEquals(new Provider("LEE", "Dr. Kim Lee"), store.call(s -> s.practices().providers(SLUG)).get(1));
         assertEquals(3, store.call(s -> s.practices().rooms(SLUG)).size());
+    }
+
+    @Test
+    void bookingFollowsEachAppliedChangeWithoutReadingTheScheduleAgain() {
+        List<Opening> before = consults();
+        long builds = testBooking.builds();
+        Opening smithAtEight = new Opening("consult", "SMITH", null, TUESDAY_EIGHT, TUESDAY_EIGHT.plusSeconds(1800));
+        assertTrue(before.contains(smithAtEight));
+
+        sync.appointment(SLUG, new Appointment("A1", "SMITH", null, TUESDAY_EIGHT, TUESDAY_EIGHT.plusSeconds(3600),
+                null, AppointmentStatus.BOOKED, null));
+        List<Opening> booked = consults();
+        assertFalse(booked.contains(smithAtEight), "the appointment takes its time at once");
+        assertEquals(freshConsults(), booked);
+
+        Instant noon = Instant.parse("2026-03-03T17:00:00Z");
+        sync.appointment(SLUG, new Appointment("A1", "SMITH", null, noon.minusSeconds(3600), noon, null,
+                AppointmentStatus.BOOKED, null));
+        List<Opening> moved = consults();
+        assertTrue(moved.contains(smithAtEight), "moved away, the first time is free again");
+        assertEquals(freshConsults(), moved);
+
+        sync.blockout(SLUG, new Blockout("B1", "JONES", TUESDAY_EIGHT, TUESDAY_EIGHT.plusSeconds(7200), "LUNCH"));
+        assertEquals(freshConsults(), consults());
+        sync.blockout(SLUG, new Blockout("B1", null, TUESDAY_EIGHT, TUESDAY_EIGHT.plusSeconds(1800)));
+        List<Opening> blocked = consults();
+        assertTrue(blocked.stream().noneMatch(o -> o.start().equals(TUESDAY_EIGHT)), "a blockout for everyone");
+        assertEquals(freshConsults(), blocked);
+
+        assertTrue(sync.removeBlockout(SLUG, "B1"));
+        assertTrue(sync.noShow(SLUG, "A1"));
+        assertEquals(freshConsults(), consults());
+        assertTrue(sync.cancelAppointment(SLUG, "A1"));
+        assertFalse(sync.cancelAppointment(SLUG, "A2"));
+        assertEquals(before, consults(), "everything undone, the openings are as at first");
+        assertEquals(builds, testBooking.builds(), "every change was applied to the index in place");
+    }
+
+    @Test
+    void aChangeSyncTellsOfAfterOneItWasNotToldOfMakesBookingReadTheScheduleAgain() {
+        consults();
+        long builds = testBooking.builds();
+        store.run(s -> s.schedule().saveAppointment(SLUG, appointment("A1", TUESDAY_EIGHT, null)));
+        sync.appointment(SLUG, appointment("A2", TUESDAY_EIGHT.plusSeconds(3600), null));
+
+        List<Opening> after = consults();
+        assertEquals(builds + 1, testBooking.builds(), "the index missed a change, so it was read again");
+        assertFalse(after.stream().anyMatch(o -> o.providerId().equals("SMITH") && o.start().equals(TUESDAY_EIGHT)),
+                "the change written past sync is seen");
+        assertEquals(freshConsults(), after);
     }
 
     @Test
@@ -175,6 +237,12 @@ class ScheduleSyncServiceTest {
 
     private List<Opening> consults() {
         return booking.openings(SLUG, "consult", new Preferences(TUESDAY, TUESDAY, Set.of(), List.of(), null));
+    }
+
+    /** The openings a booking service that never saw a change finds now. */
+    private List<Opening> freshConsults() {
+        return TestBooking.create(store, CLOCK, List.of()).booking().openings(SLUG, "consult",
+                new Preferences(TUESDAY, TUESDAY, Set.of(), List.of(), null));
     }
 
     private List<Appointment> appointments() {

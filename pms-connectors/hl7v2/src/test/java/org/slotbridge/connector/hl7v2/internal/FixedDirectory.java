@@ -6,16 +6,19 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 
+import org.slotbridge.api.Category;
 import org.slotbridge.api.NewClientPolicy;
 import org.slotbridge.api.NotFoundException;
 import org.slotbridge.api.Practice;
+import org.slotbridge.api.PracticeConfig;
+import org.slotbridge.api.PracticeRules;
 import org.slotbridge.api.Provider;
 import org.slotbridge.api.Reason;
 import org.slotbridge.api.Room;
 import org.slotbridge.api.WorkingHours;
 import org.slotbridge.api.service.PracticeDirectory;
 
-/** A directory that knows one practice, one provider, one room and one reason. */
+/** A directory that knows one practice, one provider, one room, one reason and its category. */
 final class FixedDirectory implements PracticeDirectory {
 
     static final String SLUG = "demo";
@@ -72,5 +75,21 @@ final class FixedDirectory implements PracticeDirectory {
     @Override
     public List<WorkingHours> workingHours(String slug) {
         return List.of();
+    }
+
+    @Override
+    public PracticeRules rules(String slug) {
+        return PracticeRules.DEFAULT;
+    }
+
+    @Override
+    public List<Category> categories(String slug) {
+        return List.of(new Category("Routine care", "Routine care", null, null));
+    }
+
+    @Override
+    public PracticeConfig config(String slug) {
+        return new PracticeConfig(practice(slug), rules(slug), providers(slug), rooms(slug), workingHours(slug),
+                reasons(slug), categories(slug));
     }
 }

@@ -1,0 +1,60 @@
+package org.slotbridge.booking.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slotbridge.api.Appointment;
+import org.slotbridge.api.Hold;
+import org.slotbridge.api.Opening;
+import org.slotbridge.engine.Claims;
+import org.slotbridge.store.StoreSession;
+
+/**
+ * Reads what Slotbridge has handed out between two instants, for the engine.
+ * <p>
+ * <b>Held</b>: the openings of live holds, exactly as held. Holds claim whole five-minute units in the
+ * database, and openings now start and end on the practice's units, so nothing is widened here.
+ * <p>
+ * <b>Booked</b>, the online bookings a daily cap counts, has to be counted from two places, since a
+ * booking moves from one to the other:
+ * <ul>
+ * <li>live holds: a visitor's hold, a pending or proposed request, and a confirmed request whose visit
+ * the PMS does not show yet all keep a hold. An unrequested hold counts too, so that visitors holding at
+ * the same time cannot together pass the cap;</li>
+ * <li>visits in the schedule copy booked through Slotbridge: appointments that take time and carry the
+ * placer id the PMS echoed from the request. Sync ends the request's hold in the same transaction that
+ * stores such a visit, so a booking is never counted in both places, and it keeps counting after the PMS
+ * has it (otherwise the cap would open again as soon as the PMS confirmed the visit).</li>
+ * </ul>
+ * A visit booked online that the PMS reports without echoing the placer id cannot be told from a phone
+ * booking; its request's hold then stays until the visit is past, so it still counts. The schedule copy
+ * does not say which reason a visit was for, and the cap counts a provider's online bookings whatever
+ * their reason, so such visits are counted under the reason being asked about.
+ */
+final class ClaimsReader {
+
+    private ClaimsReader() {
+    }
+
+    /**
+     * The claims within a window, as live at {@code now}.
+     *
+     * @param reasonId    the reason asked about
+     * @param ignoredHold a hold to leave out, such as the one of a request being moved; may be null
+     */
+    static Claims read(StoreSession session, String slug, CachedIndex index, String reasonId, Reach.Window window,
+                       Instant now, String ignoredHold) {
+        List<Opening> held = new ArrayList<>();
+        for (Hold hold : session.holds().live(slug, window.from(), window.to(), now)) {
+            if (!hold.id().equals(ignoredHold)) {
+                held.add(hold.opening());
+            }
+        }
+        List<Opening> booked = new ArrayList<>(held);
+        for (Appointment visit : index.onlineVisits(window)) {
+            booked.add(new Opening(reasonId, visit.providerId(), visit.roomId(), visit.start(), visit.end()));
+        }
+        return new Claims(held, booked);
+    }
+}
