@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import javax.ws.rs.Consumes;
@@ -22,6 +23,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.slotbridge.api.ClientKind;
 import org.slotbridge.api.Hold;
 import org.slotbridge.api.InvalidInputException;
 import org.slotbridge.api.NotFoundException;
@@ -97,12 +99,21 @@ public class PracticesResource {
         return PracticeView.of(listed(slug));
     }
 
+    /**
+     * The reasons a client may book, flat and in the category tree; {@code client} ({@code new} or
+     * {@code existing}) leaves out those whose audience excludes the client.
+     */
     @GET
     @Path("{slug}/reasons")
-    public ReasonList reasons(@PathParam("slug") String slug) {
+    public ReasonList reasons(@PathParam("slug") String slug, @QueryParam("client") String clientText) {
         Practice practice = listed(slug);
-        return new ReasonList(practice.slug(),
-                directory.reasons(practice.slug()).stream().map(ReasonView::of).toList());
+        ClientKind client = SearchParams.client(clientText);
+        List<Reason> offered = directory.reasons(practice.slug()).stream()
+                .filter(reason -> reason.rules().audience().admits(client))
+                .toList();
+        return new ReasonList(practice.slug(), client == null ? null : client.name().toLowerCase(Locale.ROOT),
+                offered.stream().map(ReasonView::of).toList(),
+                CategoryTree.of(directory.categories(practice.slug()), offered));
     }
 
     @GET
@@ -110,7 +121,9 @@ public class PracticesResource {
     public OpeningList openings(@PathParam("slug") String slug, @QueryParam("reason") String reasonId,
                                 @QueryParam("from") String from, @QueryParam("to") String to,
                                 @QueryParam("days") String days, @QueryParam("times") String times,
-                                @QueryParam("provider") String providerId) {
+                                @QueryParam("provider") String providerId, @QueryParam("client") String client,
+                                @QueryParam("order") String order, @QueryParam("limit") String limit,
+                                @QueryParam("page") String page, @QueryParam("offset") String offset) {
         Practice practice = listed(slug);
         ZoneId zone = practice.zone();
         Reason reason = reason(practice, Inputs.required(reasonId, "reason"));
@@ -119,12 +132,18 @@ public class PracticesResource {
         if (provider != null && !names.containsKey(provider)) {
             throw new InvalidInputException("provider", "the practice has no provider '" + provider + "'");
         }
-        Preferences preferences = SearchParams.preferences(from, to, days, times, provider,
+        Preferences search = SearchParams.preferences(from, to, days, times, provider,
                 LocalDate.now(clock.withZone(zone)));
-        List<OpeningView> openings = booking.openings(practice.slug(), reason.id(), preferences).stream()
+        SearchParams.Paging paging = SearchParams.paging(order, limit, page, offset);
+        List<Opening> found = booking.openings(practice.slug(), reason.id(),
+                paging.apply(search, SearchParams.client(client)));
+        boolean more = paging.limit() > 0 && found.size() > paging.limit();
+        List<OpeningView> openings = found.stream()
+                .limit(paging.limit() > 0 ? paging.limit() : Long.MAX_VALUE)
                 .map(opening -> OpeningView.of(opening, zone, names))
                 .toList();
-        return new OpeningList(practice.slug(), reason.id(), zone.getId(), openings);
+        return new OpeningList(practice.slug(), reason.id(), zone.getId(),
+                paging.order().name().toLowerCase(Locale.ROOT), paging.offset(), paging.limit(), more, openings);
     }
 
     @POST

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.slotbridge.api.ClientKind;
 import org.slotbridge.api.InvalidInputException;
+import org.slotbridge.api.Order;
 import org.slotbridge.api.Preferences;
 import org.slotbridge.api.TimeWindow;
 
@@ -18,6 +20,10 @@ final class SearchParams {
 
     /** Days searched when the caller gives no end date, counting the first. */
     static final int DEFAULT_DAYS = 14;
+    /** The most openings one answer may be asked for. */
+    static final int MAX_LIMIT = 1000;
+    /** The furthest one may page into an answer. */
+    static final int MAX_OFFSET = 100_000;
 
     private SearchParams() {
     }
@@ -33,6 +39,83 @@ final class SearchParams {
         LocalDate first = from == null || from.isBlank() ? today : date(from, "from");
         LocalDate last = to == null || to.isBlank() ? first.plusDays(DEFAULT_DAYS - 1) : date(to, "to");
         return new Preferences(first, last, days(days), times(times), providerId);
+    }
+
+    /**
+     * How the answer is ordered and paged: {@code order} ({@code earliest}, the default, or {@code spread}),
+     * {@code limit} (0, the default, means all), and {@code offset} or {@code page} (counted from 1, in
+     * pages of {@code limit} openings).
+     */
+    static Paging paging(String order, String limit, String page, String offset) {
+        Order read = Order.EARLIEST;
+        if (order != null && !order.isBlank()) {
+            try {
+                read = Order.valueOf(order.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("order", "'" + order + "' is not earliest or spread");
+            }
+        }
+        int size = whole(limit, "limit", 0, MAX_LIMIT);
+        boolean byPage = page != null && !page.isBlank();
+        boolean byOffset = offset != null && !offset.isBlank();
+        if (byPage && byOffset) {
+            throw new InvalidInputException("page", "give page or offset, not both");
+        }
+        int skip = whole(offset, "offset", 0, MAX_OFFSET);
+        if (byPage) {
+            int number = whole(page, "page", 1, MAX_OFFSET);
+            if (size == 0) {
+                throw new InvalidInputException("page", "needs a limit: a page holds 'limit' openings");
+            }
+            if ((long) (number - 1) * size > MAX_OFFSET) {
+                throw new InvalidInputException("page", "pages end at the " + MAX_OFFSET + "th opening");
+            }
+            skip = (number - 1) * size;
+        }
+        return new Paging(read, size, skip);
+    }
+
+    /** Whether the client is new ({@code new}) or already a client ({@code existing}); null when not said. */
+    static ClientKind client(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        return switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "new" -> ClientKind.NEW;
+            case "existing" -> ClientKind.EXISTING;
+            default -> throw new InvalidInputException("client", "'" + text + "' is not new or existing");
+        };
+    }
+
+    /**
+     * The order and page of an answer.
+     *
+     * @param order  how openings are ordered
+     * @param limit  at most this many are returned; 0 means all
+     * @param offset this many are skipped first
+     */
+    record Paging(Order order, int limit, int offset) {
+
+        /** The same search, ordered and paged, for this client; one more than the page to tell whether more follow. */
+        Preferences apply(Preferences search, ClientKind client) {
+            return new Preferences(search.from(), search.to(), search.days(), search.times(), search.providerId(),
+                    client, order, limit == 0 ? 0 : limit + 1, offset);
+        }
+    }
+
+    private static int whole(String text, String field, int min, int max) {
+        if (text == null || text.isBlank()) {
+            return min;
+        }
+        try {
+            int value = Integer.parseInt(text.strip());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below, as for a number out of range
+        }
+        throw new InvalidInputException(field, "'" + text + "' is not a whole number from " + min + " to " + max);
     }
 
     static LocalDate date(String text, String field) {

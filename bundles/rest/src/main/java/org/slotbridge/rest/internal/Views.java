@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.slotbridge.api.Client;
+import org.slotbridge.api.Explanation;
 import org.slotbridge.api.Hold;
+import org.slotbridge.api.Obstacle;
 import org.slotbridge.api.Opening;
 import org.slotbridge.api.Patient;
 import org.slotbridge.api.Practice;
@@ -52,16 +54,26 @@ final class Views {
         }
     }
 
-    /** A reason offered online. */
-    public record ReasonView(String id, String name, String category, String helpText, long minutes) {
+    /** A reason offered online; {@code audience} says who may book it. */
+    public record ReasonView(String id, String name, String category, String helpText, long minutes,
+                             String audience) {
         static ReasonView of(Reason reason) {
             return new ReasonView(reason.id(), reason.name(), reason.category(), reason.helpText(),
-                    reason.duration().toMinutes());
+                    reason.duration().toMinutes(), reason.rules().audience().name());
         }
     }
 
-    /** The reasons of one practice. */
-    public record ReasonList(String practice, List<ReasonView> reasons) {
+    /** A category with its reasons and the categories under it. */
+    public record CategoryView(String id, String name, String helpText, List<ReasonView> reasons,
+                               List<CategoryView> categories) {
+    }
+
+    /**
+     * The reasons of one practice a client may book: every one of them in {@code reasons}, and those
+     * with a category in the {@code categories} tree as well.
+     */
+    public record ReasonList(String practice, String client, List<ReasonView> reasons,
+                             List<CategoryView> categories) {
     }
 
     /** A provider as named in an opening. */
@@ -78,8 +90,28 @@ final class Views {
         }
     }
 
-    /** The answer to an openings search. */
-    public record OpeningList(String practice, String reason, String zone, List<OpeningView> openings) {
+    /**
+     * The answer to an openings search, one page of it: {@code more} says whether openings follow the
+     * page ({@code offset} + the openings returned is where the next page starts).
+     */
+    public record OpeningList(String practice, String reason, String zone, String order, int offset, int limit,
+                              boolean more, List<OpeningView> openings) {
+    }
+
+    /** One reason why a start is not offered. */
+    public record ObstacleView(String code, String detail) {
+        static ObstacleView of(Obstacle obstacle) {
+            return new ObstacleView(obstacle.code(), obstacle.detail());
+        }
+    }
+
+    /** Whether a start is offered and, if not, every reason why. */
+    public record ExplanationView(boolean offered, OpeningView opening, List<ObstacleView> obstacles) {
+        static ExplanationView of(Explanation explanation, ZoneId zone, Map<String, String> providerNames) {
+            return new ExplanationView(explanation.offered(),
+                    explanation.opening() == null ? null : OpeningView.of(explanation.opening(), zone, providerNames),
+                    explanation.obstacles().stream().map(ObstacleView::of).toList());
+        }
     }
 
     /** A hold just taken. */

@@ -12,15 +12,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.slotbridge.api.Category;
 import org.slotbridge.api.Client;
 import org.slotbridge.api.ConflictException;
+import org.slotbridge.api.Explanation;
 import org.slotbridge.api.Hold;
 import org.slotbridge.api.NewClientPolicy;
 import org.slotbridge.api.NotFoundException;
+import org.slotbridge.api.Obstacle;
 import org.slotbridge.api.Opening;
 import org.slotbridge.api.Patient;
 import org.slotbridge.api.PatientKind;
 import org.slotbridge.api.Practice;
+import org.slotbridge.api.PracticeConfig;
+import org.slotbridge.api.PracticeRules;
 import org.slotbridge.api.Preferences;
 import org.slotbridge.api.Provider;
 import org.slotbridge.api.Reason;
@@ -100,6 +105,22 @@ final class Fakes {
         public List<WorkingHours> workingHours(String slug) {
             return List.of();
         }
+
+        @Override
+        public PracticeRules rules(String slug) {
+            return PracticeRules.DEFAULT;
+        }
+
+        @Override
+        public List<Category> categories(String slug) {
+            return List.of(new Category("Routine care", "Routine care", null, "Check-ups and cleaning"));
+        }
+
+        @Override
+        public PracticeConfig config(String slug) {
+            return new PracticeConfig(practice(slug), rules(slug), providers(slug), rooms(slug), workingHours(slug),
+                    reasons(slug), categories(slug));
+        }
     }
 
     /** Records every call; answers with {@link #openings} and a fixed hold and request. */
@@ -115,6 +136,12 @@ final class Fakes {
             calls.add("openings " + slug + " " + reasonId);
             last.put("preferences", preferences);
             return openings;
+        }
+
+        @Override
+        public Explanation explain(String slug, String reasonId, String providerId, Instant start) {
+            calls.add("explain " + slug + " " + reasonId + " " + providerId + " " + start);
+            return new Explanation(null, List.of(new Obstacle("closed", "the practice is closed that date")));
         }
 
         @Override

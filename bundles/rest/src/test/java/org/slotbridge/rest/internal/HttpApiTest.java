@@ -28,6 +28,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slotbridge.api.ConflictException;
+import org.slotbridge.api.Explanation;
 import org.slotbridge.api.Hold;
 import org.slotbridge.api.Opening;
 import org.slotbridge.api.Preferences;
@@ -211,6 +212,11 @@ class HttpApiTest {
         @Override
         public List<Opening> openings(String slug, String reasonId, Preferences preferences) {
             return delegate.openings(slug, reasonId, preferences);
+        }
+
+        @Override
+        public Explanation explain(String slug, String reasonId, String providerId, Instant start) {
+            return delegate.explain(slug, reasonId, providerId, start);
         }
 
         @Override

@@ -18,10 +18,12 @@ import javax.ws.rs.core.Response;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Test;
+import org.slotbridge.api.ClientKind;
 import org.slotbridge.api.ConflictException;
 import org.slotbridge.api.InvalidInputException;
 import org.slotbridge.api.NotFoundException;
 import org.slotbridge.api.Opening;
+import org.slotbridge.api.Order;
 import org.slotbridge.api.PatientKind;
 import org.slotbridge.api.Preferences;
 import org.slotbridge.api.RequestForm;
@@ -51,7 +53,7 @@ class PracticesResourceTest {
     @Test
     void hidesUnlistedAndUnknownPractices() {
         assertThrows(NotFoundException.class, () -> resource.practice("hidden"));
-        assertThrows(NotFoundException.class, () -> resource.reasons("hidden"));
+        assertThrows(NotFoundException.class, () -> resource.reasons("hidden", null));
         assertThrows(NotFoundException.class, () -> resource.practice("nowhere"));
         assertThrows(NotFoundException.class, () -> resource.practice("../etc"));
     }
@@ -60,13 +62,17 @@ class PracticesResourceTest {
     void describesPracticeAndReasons() {
         assertEquals(new Views.PracticeView("demo", "Riverside Family Dental", "America/New_York",
                 "+1 555 0100", "WELCOME"), resource.practice("demo"));
-        assertEquals(List.of(new Views.ReasonView("checkup", "Check-up", "Routine care", "Once a year", 60)),
-                resource.reasons("demo").reasons());
+        Views.ReasonView checkup = new Views.ReasonView("checkup", "Check-up", "Routine care", "Once a year", 60,
+                "ANYONE");
+        assertEquals(List.of(checkup), resource.reasons("demo", null).reasons());
+        assertEquals(List.of(new Views.CategoryView("Routine care", "Routine care", "Check-ups and cleaning",
+                List.of(checkup), List.of())), resource.reasons("demo", "existing").categories());
+        assertEquals("client", field(() -> resource.reasons("demo", "returning")));
     }
 
     @Test
     void searchesFromTheLocalDateOfThePractice() {
-        resource.openings("demo", "checkup", null, null, "MON", "morning", "");
+        resource.openings("demo", "checkup", null, null, "MON", "morning", "", null, null, null, null, null);
 
         Preferences preferences = (Preferences) booking.last.get("preferences");
         assertEquals(LocalDate.of(2026, 12, 7), preferences.from());
@@ -88,6 +94,46 @@ class PracticesResourceTest {
     }
 
     @Test
+    void namesEachBadOrderOrPageParameter() {
+        assertEquals("order", pageField("latest", null, null, null, null));
+        assertEquals("limit", pageField(null, "-1", null, null, null));
+        assertEquals("limit", pageField(null, "ten", null, null, null));
+        assertEquals("limit", pageField(null, "1001", null, null, null));
+        assertEquals("page", pageField(null, null, "2", null, null));
+        assertEquals("page", pageField(null, "10", "0", null, null));
+        assertEquals("page", pageField(null, "10", "2", "5", null));
+        assertEquals("offset", pageField(null, "10", null, "-5", null));
+        assertEquals("client", pageField(null, null, null, null, "old"));
+        assertTrue(booking.calls.isEmpty(), "no search runs on bad input");
+    }
+
+    @Test
+    void asksForOnePageInTheOrderGivenAndSaysWhetherMoreFollow() {
+        booking.openings = List.of(Fakes.opening(Instant.parse("2026-12-08T14:00:00Z")),
+                Fakes.opening(Instant.parse("2026-12-09T14:00:00Z")),
+                Fakes.opening(Instant.parse("2026-12-10T14:00:00Z")));
+
+        OpeningList answer = resource.openings("demo", "checkup", null, null, null, null, null, "New", "SPREAD",
+                "2", "3", null);
+
+        Preferences asked = (Preferences) booking.last.get("preferences");
+        assertEquals(Order.SPREAD, asked.order());
+        assertEquals(4, asked.offset(), "page 3 of 2 starts after 4 openings");
+        assertEquals(3, asked.limit(), "one more than the page, to tell whether more follow");
+        assertEquals(ClientKind.NEW, asked.client());
+        assertEquals(2, answer.openings().size());
+        assertTrue(answer.more());
+        assertEquals("spread", answer.order());
+        assertEquals(4, answer.offset());
+
+        booking.openings = booking.openings.subList(0, 2);
+        assertFalse(resource.openings("demo", "checkup", null, null, null, null, null, null, null, "2", null, "7")
+                .more());
+        assertEquals(7, ((Preferences) booking.last.get("preferences")).offset());
+        assertEquals(Order.EARLIEST, ((Preferences) booking.last.get("preferences")).order());
+    }
+
+    @Test
     void writesEachOpeningWithTheOffsetInForceAtItsStart() {
         // 1 November 2026: New York falls back from EDT (-04:00) to EST (-05:00) at 02:00 local.
         booking.openings = List.of(
@@ -96,7 +142,8 @@ class PracticesResourceTest {
                 Fakes.opening(Instant.parse("2026-12-07T14:00:00Z")));
 
         OpeningList answer =
-                resource.openings("demo", "checkup", "2026-10-31", "2026-12-07", null, null, null);
+                resource.openings("demo", "checkup", "2026-10-31", "2026-12-07", null, null, null, null, null, null,
+                        null, null);
 
         List<OpeningView> openings = answer.openings();
         assertEquals("2026-11-01T01:30:00-04:00", openings.get(0).start());
@@ -191,7 +238,13 @@ class PracticesResourceTest {
 
     private String searchField(String reason, String from, String to, String days, String times,
                                String provider) {
-        return field(() -> resource.openings("demo", reason, from, to, days, times, provider));
+        return field(() -> resource.openings("demo", reason, from, to, days, times, provider, null, null, null,
+                null, null));
+    }
+
+    private String pageField(String order, String limit, String page, String offset, String client) {
+        return field(() -> resource.openings("demo", "checkup", null, null, null, null, null, client, order, limit,
+                page, offset));
     }
 
     private String holdField(OpeningInput body) {

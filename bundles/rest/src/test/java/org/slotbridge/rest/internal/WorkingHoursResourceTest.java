@@ -14,16 +14,18 @@ import java.util.Map;
 import javax.ws.rs.ForbiddenException;
 
 import org.junit.jupiter.api.Test;
+import org.slotbridge.api.Category;
 import org.slotbridge.api.InvalidInputException;
 import org.slotbridge.api.NotFoundException;
 import org.slotbridge.api.Practice;
+import org.slotbridge.api.PracticeConfig;
+import org.slotbridge.api.PracticeRules;
 import org.slotbridge.api.Provider;
 import org.slotbridge.api.Reason;
 import org.slotbridge.api.Room;
 import org.slotbridge.api.TimeWindow;
 import org.slotbridge.api.WorkingHours;
 import org.slotbridge.api.service.PracticeSetup;
-import org.slotbridge.rest.internal.WorkingHoursResource.HoursView;
 
 class WorkingHoursResourceTest {
 
@@ -36,7 +38,7 @@ class WorkingHoursResourceTest {
 
     @Test
     void replacesOneProvidersHoursWithBreaksAndDaysOff() {
-        HoursView answer = resource.replace(DESK, "demo", "SMITH", new HoursView(null,
+        Map<String, Object> answer = resource.replace(DESK, "demo", "SMITH", body(
                 Map.of("monday", List.of("13:00-17:00", "08:00-12:00")), Map.of("2026-12-24", List.of())));
 
         WorkingHours hours = saved.get(0);
@@ -44,22 +46,27 @@ class WorkingHoursResourceTest {
         assertEquals(List.of(new TimeWindow(LocalTime.of(8, 0), LocalTime.NOON),
                 new TimeWindow(LocalTime.of(13, 0), LocalTime.of(17, 0))), hours.weekly().get(DayOfWeek.MONDAY));
         assertEquals(List.of(), hours.on(LocalDate.of(2026, 12, 24)), "an empty list is a day off");
-        assertEquals(List.of("08:00-12:00", "13:00-17:00"), answer.weekly().get("MONDAY"));
+        assertEquals(List.of("08:00-12:00", "13:00-17:00"), ((Map<?, ?>) answer.get("weekly")).get("MONDAY"));
+        assertEquals("SMITH", answer.get("provider"));
     }
 
     @Test
     void badHoursAreRefusedWholeNamingTheField() {
-        assertEquals("weekly", invalid(Map.of("FUNDAY", List.of("08:00-12:00")), Map.of()));
-        assertEquals("weekly.MONDAY", invalid(Map.of("MONDAY", List.of("12:00-08:00")), Map.of()));
-        assertEquals("weekly.MONDAY", invalid(Map.of("MONDAY", List.of("morning")), Map.of()));
-        assertEquals("weekly", invalid(Map.of("MONDAY", List.of("08:00-12:00", "11:00-13:00")), Map.of()));
-        assertEquals("exceptions", invalid(Map.of(), Map.of("2026-02-30", List.of())));
+        assertEquals("weekly.FUNDAY", invalid(Map.of("FUNDAY", List.of("08:00-12:00")), Map.of()));
+        assertEquals("weekly.MONDAY[0]", invalid(Map.of("MONDAY", List.of("12:00-08:00")), Map.of()));
+        assertEquals("weekly.MONDAY[0]", invalid(Map.of("MONDAY", List.of("morning")), Map.of()));
+        assertEquals("weekly.MONDAY", invalid(Map.of("MONDAY", List.of("08:00-12:00", "11:00-13:00")), Map.of()));
+        assertEquals("exceptions.2026-02-30", invalid(Map.of(), Map.of("2026-02-30", List.of())));
+        assertEquals("provider", assertThrows(InvalidInputException.class, () -> resource.replace(DESK, "demo",
+                "SMITH", Map.of("provider", "JONES"))).field());
+        assertEquals("body", assertThrows(InvalidInputException.class,
+                () -> resource.replace(DESK, "demo", "SMITH", null)).field());
         assertTrue(saved.isEmpty(), "nothing half-applied");
     }
 
     @Test
     void onlyThepracticesOwnStaffReachKnownProviders() {
-        HoursView body = new HoursView(null, Map.of(), Map.of());
+        Map<String, Object> body = body(Map.of(), Map.of());
         assertThrows(ForbiddenException.class, () -> resource.replace(VET, "demo", "SMITH", body));
         assertThrows(NotFoundException.class, () -> resource.replace(DESK, "demo", "NOBODY", body));
         assertTrue(saved.isEmpty());
@@ -67,7 +74,11 @@ class WorkingHoursResourceTest {
 
     private String invalid(Map<String, List<String>> weekly, Map<String, List<String>> exceptions) {
         return assertThrows(InvalidInputException.class,
-                () -> resource.replace(DESK, "demo", "SMITH", new HoursView(null, weekly, exceptions))).field();
+                () -> resource.replace(DESK, "demo", "SMITH", body(weekly, exceptions))).field();
+    }
+
+    private static Map<String, Object> body(Map<String, List<String>> weekly, Map<String, List<String>> exceptions) {
+        return Map.of("weekly", weekly, "exceptions", exceptions);
     }
 
     private final class Setup implements PracticeSetup {
@@ -75,6 +86,21 @@ class WorkingHoursResourceTest {
         @Override
         public void saveWorkingHours(String slug, WorkingHours hours) {
             saved.add(hours);
+        }
+
+        @Override
+        public void saveRules(String slug, PracticeRules rules) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void saveCategories(String slug, List<Category> categories) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void apply(PracticeConfig config) {
+            throw new UnsupportedOperationException();
         }
 
         @Override

@@ -2,14 +2,22 @@ package org.slotbridge.sync.internal;
 
 import java.util.List;
 
-import org.slotbridge.api.Practice;
-import org.slotbridge.api.Provider;
-import org.slotbridge.api.Reason;
-import org.slotbridge.api.Room;
-import org.slotbridge.api.WorkingHours;
+import org.slotbridge.api.PracticeConfig;
 import org.slotbridge.store.StaffRecord;
 
-/** Everything one practice file says, checked and ready to store. */
-record PracticeFile(Practice practice, List<Provider> providers, List<Room> rooms, List<Reason> reasons,
-                    List<WorkingHours> hours, List<StaffRecord> staff, List<String> ignoredFields) {
+/**
+ * Everything one practice file says, checked and ready to store.
+ *
+ * @param config the practice's whole configuration, checked as a whole
+ * @param staff  the staff accounts of the practice
+ */
+record PracticeFile(PracticeConfig config, List<StaffRecord> staff) {
+
+    PracticeFile {
+        staff = List.copyOf(staff);
+    }
+
+    String slug() {
+        return config.practice().slug();
+    }
 }

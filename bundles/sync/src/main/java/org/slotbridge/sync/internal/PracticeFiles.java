@@ -11,13 +11,13 @@ import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -31,21 +31,20 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slotbridge.api.InvalidInputException;
-import org.slotbridge.api.Reason;
 import org.slotbridge.api.SlotbridgeException;
-import org.slotbridge.api.WorkingHours;
-import org.slotbridge.store.PracticeRepository;
+import org.slotbridge.api.service.PracticeSetup;
 import org.slotbridge.store.StaffRecord;
 import org.slotbridge.store.Store;
 
 /**
  * Loads the practice files, {@code <slug>.json} in {@code etc/slotbridge/practices}, at start and
- * whenever one is written. A file is applied whole in one transaction or not at all: a file with a
- * mistake is refused with an error naming the file and the field, and what was stored before stays.
+ * whenever one is written. A file's configuration is applied whole through
+ * {@link PracticeSetup#apply}, or not at all: a file with a mistake is refused with an error naming the
+ * file, the JSON field and the reason, and the configuration stored before stays in force.
  * <p>
- * A file describes its practice fully: reasons and working hours it no longer lists are removed.
- * Providers and rooms are only added or renamed, since the PMS may name more; staff are only added
- * or updated. Deleting a file leaves its practice as it was.
+ * A file describes its practice's configuration fully (see {@link PracticeSetup#apply}). Providers and
+ * rooms are only added or renamed, since the PMS may name more; staff are only added or updated.
+ * Deleting a file leaves its practice as it was.
  */
 @Component(configurationPid = PracticeFiles.PID, immediate = true)
 @Designate(ocd = PracticeFiles.Config.class)
@@ -69,20 +68,24 @@ public final class PracticeFiles {
     }
 
     private final Store store;
+    private final PracticeSetup setup;
     private final Path folder;
-    private final ObjectMapper json = new ObjectMapper();
+    /** Plain trees, refusing a field given twice rather than keeping the last. */
+    private final ObjectMapper json = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     /** The content last applied per file, so that repeated change events apply it once. */
     private final Map<Path, byte[]> applied = new ConcurrentHashMap<>();
     private final WatchService watcher;
     private final Thread watching;
 
     @Activate
-    public PracticeFiles(@Reference(name = "store") Store store, Config config) {
-        this(store, folder(config.folder()), config.watch());
+    public PracticeFiles(@Reference(name = "store") Store store, @Reference(name = "setup") PracticeSetup setup,
+                         Config config) {
+        this(store, setup, folder(config.folder()), config.watch());
     }
 
-    PracticeFiles(Store store, Path folder, boolean watch) {
+    PracticeFiles(Store store, PracticeSetup setup, Path folder, boolean watch) {
         this.store = store;
+        this.setup = setup;
         this.folder = folder;
         if (folder == null) {
             LOG.warn("No folder for practice files: karaf.etc is not set and {} names none", PID);
@@ -136,7 +139,7 @@ public final class PracticeFiles {
             if (Arrays.equals(content, applied.get(file))) {
                 return true;
             }
-            PracticeFile practice = PracticeFileReader.read(json.readTree(content), slug);
+            PracticeFile practice = PracticeFileReader.read(json.readValue(content, Object.class), slug);
             apply(practice);
             applied.put(file, content);
             report(file, practice);
@@ -148,6 +151,9 @@ public final class PracticeFiles {
                     e.getOriginalMessage());
         } catch (IOException e) {
             LOG.error("Practice file {} could not be read: {}. Nothing in it was applied.", file, e.getMessage());
+        } catch (InvalidInputException e) {
+            LOG.error("Practice file {} was refused at {}: {}. Nothing in it was applied; the configuration "
+                    + "before it stays in force.", file, e.field(), e.reason());
         } catch (SlotbridgeException e) {
             LOG.error("Practice file {} was refused: {}. Nothing in it was applied.", file, e.getMessage());
         } catch (RuntimeException e) {
@@ -157,50 +163,33 @@ public final class PracticeFiles {
     }
 
     private void apply(PracticeFile file) {
-        String slug = file.practice().slug();
+        String slug = file.slug();
+        // checked before anything is applied, so that a file whose staff cannot be saved changes nothing
         store.run(session -> {
-            PracticeRepository practices = session.practices();
-            practices.save(file.practice());
-            file.providers().forEach(provider -> practices.saveProvider(slug, provider));
-            file.rooms().forEach(room -> practices.saveRoom(slug, room));
-
-            Set<String> reasons = new HashSet<>();
-            file.reasons().forEach(reason -> reasons.add(reason.id()));
-            practices.reasons(slug).stream().map(Reason::id).filter(id -> !reasons.contains(id))
-                    .forEach(id -> practices.removeReason(slug, id));
-            file.reasons().forEach(reason -> practices.saveReason(slug, reason));
-
-            Set<String> withHours = new HashSet<>();
-            file.hours().forEach(hours -> withHours.add(hours.providerId()));
-            practices.workingHours(slug).stream().map(WorkingHours::providerId)
-                    .filter(id -> !withHours.contains(id))
-                    .forEach(id -> practices.removeWorkingHours(slug, id));
-            file.hours().forEach(hours -> practices.saveWorkingHours(slug, hours));
-
             for (int i = 0; i < file.staff().size(); i++) {
-                StaffRecord staff = file.staff().get(i);
-                String username = staff.member().username();
+                String username = file.staff().get(i).member().username();
                 boolean elsewhere = session.staff().find(username)
                         .filter(other -> !other.member().practiceSlug().equals(slug)).isPresent();
                 if (elsewhere) {
                     throw new InvalidInputException("staff[" + i + "].username",
                             "'" + username + "' belongs to another practice");
                 }
+            }
+        });
+        setup.apply(file.config());
+        store.run(session -> {
+            for (StaffRecord staff : file.staff()) {
                 session.staff().save(staff.member(), staff.passwordHash());
             }
         });
     }
 
     private static void report(Path file, PracticeFile practice) {
-        String slug = practice.practice().slug();
-        LOG.info("Practice {} loaded from {}: {} providers, {} rooms, {} reasons, {} staff", slug, file,
-                practice.providers().size(), practice.rooms().size(), practice.reasons().size(),
-                practice.staff().size());
-        if (!practice.ignoredFields().isEmpty()) {
-            LOG.warn("Practice file {} has fields Slotbridge does not know, which were ignored: {}", file,
-                    practice.ignoredFields());
-        }
-        if (practice.hours().isEmpty()) {
+        String slug = practice.slug();
+        LOG.info("Practice {} loaded from {}: {} providers, {} rooms, {} categories, {} reasons, {} staff", slug,
+                file, practice.config().providers().size(), practice.config().rooms().size(),
+                practice.config().categories().size(), practice.config().reasons().size(), practice.staff().size());
+        if (practice.config().hours().isEmpty()) {
             LOG.warn("Practice {} has no working hours in {}, so it offers no openings", slug, file);
         }
     }

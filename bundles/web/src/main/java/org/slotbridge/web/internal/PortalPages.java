@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -20,14 +21,17 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slotbridge.api.ClientKind;
 import org.slotbridge.api.ConflictException;
 import org.slotbridge.api.Hold;
 import org.slotbridge.api.InvalidInputException;
 import org.slotbridge.api.NewClientPolicy;
 import org.slotbridge.api.NotFoundException;
 import org.slotbridge.api.Opening;
+import org.slotbridge.api.Order;
 import org.slotbridge.api.PatientKind;
 import org.slotbridge.api.Practice;
+import org.slotbridge.api.PracticeRules;
 import org.slotbridge.api.Provider;
 import org.slotbridge.api.Reason;
 import org.slotbridge.api.Request;
@@ -64,23 +68,37 @@ final class PortalPages {
         this.site = site;
     }
 
-    /** GET /p/{slug}/: what the visit is for. */
+    /**
+     * GET /p/{slug}/: whether the client is new or already a client, then what the visit is for: the
+     * reasons open to them, under the practice's category tree.
+     */
     WebResponse reasons(WebRequest request, String slug) {
         return withPractice(request, slug, "reasons", practice -> {
-            Map<String, List<Views.ReasonView>> byCategory = new LinkedHashMap<>();
+            ClientKind client = SearchForm.client(request.trimmed("client"));
+            Map<String, Object> model = new HashMap<>();
+            model.put("step", 1);
+            List<Views.ReasonGroup> groups = List.of();
             if (practice.onlineBooking()) {
-                for (Reason reason : directory.reasons(slug)) {
-                    String href = WebSite.portal(request, slug, "openings?reason=" + WebSite.encode(reason.id()));
-                    byCategory.computeIfAbsent(Objects.toString(reason.category(), ""), c -> new ArrayList<>())
-                            .add(new Views.ReasonView(reason.id(), reason.name(), reason.helpText(),
-                                    reason.duration().toMinutes(), href));
+                List<Reason> all = directory.reasons(slug);
+                String home = WebSite.home(request, slug);
+                if (!all.isEmpty() && client == null) {
+                    model.put("clientChoices", List.of(
+                            new Views.Link(home + "?client=existing", "Yes, I am already a client"),
+                            new Views.Link(home + "?client=new", "No, I am new here")));
+                } else if (client == ClientKind.NEW && practice.newClients() == NewClientPolicy.EXISTING_ONLY) {
+                    model.put("newClientsByPhone", true);
+                } else {
+                    List<Reason> offered = all.stream().filter(r -> r.rules().audience().admits(client)).toList();
+                    groups = ReasonTree.groups(directory.categories(slug), offered,
+                            reason -> reasonView(request, slug, reason, client));
+                }
+                if (client != null) {
+                    model.put("clientLabel", client == ClientKind.NEW ? "New to us" : "Already a client");
+                    model.put("changeClient", home);
                 }
             }
-            List<Views.ReasonGroup> groups = byCategory.entrySet().stream()
-                    .map(e -> new Views.ReasonGroup(e.getKey().isEmpty() ? null : e.getKey(), e.getValue()))
-                    .toList();
-            return site.page(request, practice, AREA, "portal/reasons.vm", 200,
-                    Map.of("groups", groups, "step", 1));
+            model.put("groups", groups);
+            return site.page(request, practice, AREA, "portal/reasons.vm", 200, model);
         });
     }
 
@@ -92,7 +110,7 @@ final class PortalPages {
                 return WebResponse.seeOther(WebSite.home(request, slug));
             }
             SearchForm search = SearchForm.read(request, "", site.today(practice), site.searchDays(),
-                    providerIds(practice, reason));
+                    providerIds(practice, reason), site.maxOpenings());
             return openingsPage(request, practice, reason, search, null, 200);
         });
     }
@@ -108,7 +126,7 @@ final class PortalPages {
                 return WebResponse.seeOther(WebSite.home(request, slug));
             }
             SearchForm search = SearchForm.read(request, SEARCH_PREFIX, site.today(practice), site.searchDays(),
-                    providerIds(practice, reason));
+                    providerIds(practice, reason), site.maxOpenings());
             Opening opening;
             try {
                 opening = readOpening(request, reason.id());
@@ -127,8 +145,10 @@ final class PortalPages {
             }
             LOG.info("Hold {} taken at practice {}", hold.id(), slug);
             String sealed = HeldOpening.of(hold).seal(site.tokens());
+            String client = SearchForm.clientValue(search.client());
             String query = "request?hold=" + WebSite.encode(hold.id())
-                    + (sealed == null ? "" : "&o=" + WebSite.encode(sealed));
+                    + (sealed == null ? "" : "&o=" + WebSite.encode(sealed))
+                    + (client == null ? "" : "&client=" + client);
             return WebResponse.seeOther(WebSite.portal(request, slug, query));
         });
     }
@@ -214,15 +234,18 @@ final class PortalPages {
         Formats formats = site.formats(practice);
         Map<String, String> providers = providerNames(slug);
         boolean searched = false;
-        boolean truncated = false;
+        boolean more = false;
         List<Views.DayView> days = new ArrayList<>();
         if (search.preferences() != null) {
             try {
                 List<Opening> openings = booking.openings(slug, reason.id(), search.preferences());
                 searched = true;
-                truncated = openings.size() > site.maxOpenings();
-                days = days(openings.subList(0, Math.min(openings.size(), site.maxOpenings())), formats,
-                        providers, reason);
+                more = openings.size() > search.pageSize();
+                List<Opening> page = new ArrayList<>(openings.subList(0, Math.min(openings.size(),
+                        search.pageSize())));
+                // a page spread over the days comes day by day in rounds; it is shown by day and time
+                page.sort(Comparator.comparing(Opening::start).thenComparing(Opening::providerId));
+                days = days(page, formats, providers, reason);
             } catch (InvalidInputException e) {
                 search.addError(searchField(e.field()), Messages.sentence(e.reason()));
             }
@@ -234,7 +257,7 @@ final class PortalPages {
         }
         Map<String, Object> model = new HashMap<>();
         model.put("step", 2);
-        model.put("reason", reasonView(request, slug, reason));
+        model.put("reason", reasonView(request, slug, reason, search.client()));
         model.put("form", Map.of("from", Objects.toString(search.from(), ""), "to", Objects.toString(search.to(), "")));
         model.put("today", site.today(practice).toString());
         model.put("errors", search.errors());
@@ -242,8 +265,34 @@ final class PortalPages {
         model.put("timeOptions", search.timeOptions());
         model.put("providerOptions", providerOptions);
         model.put("searched", searched);
-        model.put("truncated", truncated);
         model.put("days", days);
+        if (more) {
+            model.put("later", new Views.Link(WebSite.portal(request, slug, "openings?"
+                    + search.query(reason.id(), search.order(), search.page() + 1)), "Later times"));
+        }
+        if (searched && search.page() > 1) {
+            model.put("earlier", new Views.Link(WebSite.portal(request, slug, "openings?"
+                    + search.query(reason.id(), search.order(), search.page() - 1)), "Earlier times"));
+        }
+        if (searched && (more || search.page() > 1 || search.order() == Order.EARLIEST)) {
+            model.put("orderLink", search.order() == Order.SPREAD
+                    ? new Views.Link(WebSite.portal(request, slug, "openings?"
+                            + search.query(reason.id(), Order.EARLIEST, 1)), "Show the earliest times first")
+                    : new Views.Link(WebSite.portal(request, slug, "openings?"
+                            + search.query(reason.id(), Order.SPREAD, 1)), "Show times across more days"));
+        }
+        String client = SearchForm.clientValue(search.client());
+        if (client != null) {
+            model.put("client", client);
+        }
+        if (search.order() == Order.EARLIEST) {
+            model.put("order", "earliest");
+        }
+        if (search.client() != null && !reason.rules().audience().admits(search.client())) {
+            model.put("audienceNote", search.client() == ClientKind.NEW
+                    ? "This visit is for clients we already know. Please choose another or call us."
+                    : "This visit is for new clients. Please choose another or call us.");
+        }
         model.put("prefsOpen", !search.errors().isEmpty() || days.isEmpty());
         model.put("searchFields", search.hidden(SEARCH_PREFIX));
         model.put("searchAction", WebSite.portal(request, slug, "openings"));
@@ -303,6 +352,10 @@ final class PortalPages {
         model.put("memoMax", MEMO_MAX);
         model.put("newClientsWelcome", practice.newClients() == NewClientPolicy.WELCOME);
         model.put("requestAction", WebSite.portal(request, slug, "request"));
+        String client = SearchForm.clientValue(SearchForm.client(request.trimmed("client")));
+        if (client != null) {
+            model.put("client", client);
+        }
         return site.page(request, practice, AREA, "portal/request.vm", status, model);
     }
 
@@ -351,8 +404,10 @@ final class PortalPages {
 
     private WebResponse lapsed(WebRequest request, Practice practice, String holdId) {
         Optional<HeldOpening> held = HeldOpening.open(site.tokens(), holdId, request.param("o"));
+        String client = SearchForm.clientValue(SearchForm.client(request.trimmed("client")));
         String again = held.map(h -> WebSite.portal(request, practice.slug(),
-                "openings?reason=" + WebSite.encode(h.opening().reasonId())))
+                "openings?reason=" + WebSite.encode(h.opening().reasonId())
+                        + (client == null ? "" : "&client=" + client)))
                 .orElse(WebSite.home(request, practice.slug()));
         return site.error(request, practice, AREA, 409, "That time is no longer kept for you",
                 "We keep a time for a few minutes while you fill in your details, and this one has lapsed or "
@@ -398,8 +453,9 @@ final class PortalPages {
     }
 
     private Set<String> providerIds(Practice practice, Reason reason) {
+        PracticeRules rules = directory.rules(practice.slug());
         return directory.providers(practice.slug()).stream().map(Provider::id)
-                .filter(reason::allowsProvider)
+                .filter(id -> reason.allowsProvider(id, rules))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
@@ -417,9 +473,11 @@ final class PortalPages {
         }
     }
 
-    private static Views.ReasonView reasonView(WebRequest request, String slug, Reason reason) {
+    private static Views.ReasonView reasonView(WebRequest request, String slug, Reason reason, ClientKind client) {
+        String value = SearchForm.clientValue(client);
         return new Views.ReasonView(reason.id(), reason.name(), reason.helpText(), reason.duration().toMinutes(),
-                WebSite.portal(request, slug, "openings?reason=" + WebSite.encode(reason.id())));
+                WebSite.portal(request, slug, "openings?reason=" + WebSite.encode(reason.id())
+                        + (value == null ? "" : "&client=" + value)));
     }
 
     /** The opening a hold form sent back; its times are ISO-8601 instants or epoch seconds or milliseconds. */

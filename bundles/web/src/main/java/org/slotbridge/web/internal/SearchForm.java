@@ -12,13 +12,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.slotbridge.api.ClientKind;
 import org.slotbridge.api.InvalidInputException;
+import org.slotbridge.api.Order;
 import org.slotbridge.api.Preferences;
 import org.slotbridge.api.TimeWindow;
 
 /**
  * The client's search preferences as sent, read into {@link Preferences} or into errors by field.
- * Values are kept as the client typed them, so a form with an error shows them again.
+ * Values are kept as the client typed them, so a form with an error shows them again. Besides what
+ * the form asks, a search carries whether the client is new ({@code client}), the order of the
+ * openings ({@code order}: spread over the days unless {@code earliest}) and the page shown.
  */
 final class SearchForm {
 
@@ -34,17 +38,25 @@ final class SearchForm {
     private final List<String> days;
     private final List<String> times;
     private final String provider;
+    private final ClientKind client;
+    private final Order order;
+    private final int page;
+    private final int pageSize;
     private final Map<String, String> errors = new LinkedHashMap<>();
     private final Preferences preferences;
 
     private SearchForm(WebRequest request, String prefix, LocalDate today, int defaultDays,
-                       Set<String> providerIds) {
+                       Set<String> providerIds, int pageSize) {
         String fromText = request.trimmed(prefix + "from");
         String toText = request.trimmed(prefix + "to");
         days = request.all(prefix + "days");
         times = request.all(prefix + "times");
         String wanted = request.trimmed(prefix + "provider");
         provider = wanted == null ? "" : wanted;
+        client = client(request.trimmed(prefix + "client"));
+        order = "earliest".equalsIgnoreCase(request.trimmed(prefix + "order")) ? Order.EARLIEST : Order.SPREAD;
+        page = page(request.trimmed(prefix + "page"));
+        this.pageSize = pageSize;
 
         LocalDate fromDate = fromText == null ? today : date(fromText, "from", today);
         if (fromDate != null && fromDate.isBefore(today)) {
@@ -84,7 +96,9 @@ final class SearchForm {
         Preferences read = null;
         if (errors.isEmpty()) {
             try {
-                read = new Preferences(fromDate, toDate, dayValues, windows, provider.isEmpty() ? null : provider);
+                // one more than the page, to tell whether a later page has any
+                read = new Preferences(fromDate, toDate, dayValues, windows, provider.isEmpty() ? null : provider,
+                        client, order, pageSize + 1, (page - 1) * pageSize);
             } catch (InvalidInputException e) {
                 errors.put(e.field(), Messages.sentence(e.reason()));
             }
@@ -97,8 +111,28 @@ final class SearchForm {
      * date {@code defaultDays} later; dates in the past move to today.
      */
     static SearchForm read(WebRequest request, String prefix, LocalDate today, int defaultDays,
-                           Set<String> providerIds) {
-        return new SearchForm(request, prefix, today, defaultDays, providerIds);
+                           Set<String> providerIds, int pageSize) {
+        return new SearchForm(request, prefix, today, defaultDays, providerIds, pageSize);
+    }
+
+    /** Whether the client said they are new or known; null when they did not, or sent something else. */
+    static ClientKind client(String text) {
+        if ("new".equalsIgnoreCase(text)) {
+            return ClientKind.NEW;
+        }
+        return "existing".equalsIgnoreCase(text) ? ClientKind.EXISTING : null;
+    }
+
+    /** The value of {@code client} for links and forms; null when not said. */
+    static String clientValue(ClientKind client) {
+        return client == null ? null : client.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static int page(String text) {
+        if (text != null && text.matches("\\d{1,4}")) {
+            return Math.max(1, Integer.parseInt(text));
+        }
+        return 1;
     }
 
     private LocalDate date(String text, String field, LocalDate today) {
@@ -158,6 +192,43 @@ final class SearchForm {
         return provider;
     }
 
+    ClientKind client() {
+        return client;
+    }
+
+    Order order() {
+        return order;
+    }
+
+    /** The page shown, from 1. */
+    int page() {
+        return page;
+    }
+
+    int pageSize() {
+        return pageSize;
+    }
+
+    /**
+     * The query of this search with another page or order, for links: {@code reason} first, then the
+     * preferences, each value encoded.
+     */
+    String query(String reasonId, Order wantedOrder, int wantedPage) {
+        StringBuilder query = new StringBuilder("reason=").append(WebSite.encode(reasonId));
+        for (Views.Hidden field : hidden("")) {
+            if (!field.name().equals("order") && !field.name().equals("page")) {
+                query.append('&').append(field.name()).append('=').append(WebSite.encode(field.value()));
+            }
+        }
+        if (wantedOrder == Order.EARLIEST) {
+            query.append("&order=earliest");
+        }
+        if (wantedPage > 1) {
+            query.append("&page=").append(wantedPage);
+        }
+        return query.toString();
+    }
+
     /** The preferences as hidden fields under {@code prefix}, so a later form can search again. */
     List<Views.Hidden> hidden(String prefix) {
         List<Views.Hidden> fields = new ArrayList<>();
@@ -171,6 +242,15 @@ final class SearchForm {
         times.forEach(time -> fields.add(new Views.Hidden(prefix + "times", time)));
         if (!provider.isEmpty()) {
             fields.add(new Views.Hidden(prefix + "provider", provider));
+        }
+        if (client != null) {
+            fields.add(new Views.Hidden(prefix + "client", clientValue(client)));
+        }
+        if (order == Order.EARLIEST) {
+            fields.add(new Views.Hidden(prefix + "order", "earliest"));
+        }
+        if (page > 1) {
+            fields.add(new Views.Hidden(prefix + "page", String.valueOf(page)));
         }
         return fields;
     }

@@ -1,7 +1,11 @@
 package org.slotbridge.web.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slotbridge.api.Client;
 import org.slotbridge.api.ConflictException;
+import org.slotbridge.api.Explanation;
 import org.slotbridge.api.InvalidInputException;
 import org.slotbridge.api.NotFoundException;
 import org.slotbridge.api.Opening;
@@ -58,6 +63,93 @@ final class StaffPages {
     WebResponse list(WebRequest request, String slug) {
         return withStaff(request, slug, "list", (practice, member) ->
                 listPage(request, practice, member, flash(request), null, 200));
+    }
+
+    /**
+     * GET /staff/{slug}/why-not?reason=&provider=&date=&time=: whether a reason is offered with a
+     * provider at a local date and time, and every reason why not. A time that happens twice on the
+     * day clocks go back is answered for each of its two instants.
+     */
+    WebResponse whyNot(WebRequest request, String slug) {
+        return withStaff(request, slug, "why not", (practice, member) -> {
+            Names names = names(slug);
+            String reasonId = request.trimmed("reason");
+            String providerId = request.trimmed("provider");
+            String dateText = request.trimmed("date");
+            String timeText = request.trimmed("time");
+            Map<String, String> errors = new LinkedHashMap<>();
+            Map<String, Object> model = new HashMap<>();
+            model.put("staffMember", member);
+            model.put("listHref", WebSite.staff(request, slug, ""));
+            model.put("action", WebSite.staff(request, slug, "why-not"));
+            model.put("reasonOptions", options(names.reasons(), reasonId));
+            model.put("providerOptions", options(names.providers(), providerId));
+            model.put("dateValue", dateText == null ? site.today(practice).toString() : dateText);
+            model.put("timeValue", timeText == null ? "" : timeText);
+            model.put("errors", errors);
+            if (reasonId == null && providerId == null && timeText == null) {
+                return site.page(request, practice, AREA, "staff/why-not.vm", 200, model);
+            }
+            if (reasonId == null || !names.reasons().containsKey(reasonId)) {
+                errors.put("reason", "Choose a visit from the list.");
+            }
+            if (providerId == null || !names.providers().containsKey(providerId)) {
+                errors.put("provider", "Choose someone from the list.");
+            }
+            LocalDate date = null;
+            try {
+                date = dateText == null ? null : LocalDate.parse(dateText);
+            } catch (DateTimeParseException e) {
+                // answered below with the missing date
+            }
+            if (date == null) {
+                errors.put("date", "Enter a date like " + site.today(practice) + ".");
+            }
+            LocalTime time = null;
+            try {
+                time = timeText == null ? null : LocalTime.parse(timeText);
+            } catch (DateTimeParseException e) {
+                // answered below with the missing time
+            }
+            if (time == null) {
+                errors.put("time", "Enter a time like 09:30.");
+            }
+            if (!errors.isEmpty()) {
+                return site.page(request, practice, AREA, "staff/why-not.vm", 400, model);
+            }
+            LocalDateTime local = LocalDateTime.of(date, time);
+            List<ZoneOffset> offsets = practice.zone().getRules().getValidOffsets(local);
+            if (offsets.isEmpty()) {
+                model.put("message", "The clocks skip " + time + " on " + site.formats(practice).day(date)
+                        + ": that time does not happen at this practice.");
+            }
+            Formats formats = site.formats(practice);
+            List<Views.WhyNotAnswer> answers = new ArrayList<>();
+            for (ZoneOffset offset : offsets) {
+                Instant start = local.toInstant(offset);
+                Explanation explanation = booking.explain(slug, reasonId, providerId, start);
+                String summary = null;
+                if (explanation.offered()) {
+                    Opening opening = explanation.opening();
+                    summary = "Offered: " + formats.time(opening.start()) + " to " + formats.time(opening.end())
+                            + " with " + names.providers().getOrDefault(opening.providerId(), opening.providerId())
+                            + (opening.roomId() == null ? ""
+                                    : ", " + names.rooms().getOrDefault(opening.roomId(), opening.roomId()));
+                }
+                answers.add(new Views.WhyNotAnswer(formats.dateTime(start), explanation.offered(), summary,
+                        explanation.obstacles().stream()
+                                .map(o -> new Views.ObstacleView(o.code(), Messages.sentence(o.detail()))).toList()));
+            }
+            model.put("answers", answers);
+            return site.page(request, practice, AREA, "staff/why-not.vm", 200, model);
+        });
+    }
+
+    private static List<Views.Option> options(Map<String, String> names, String selected) {
+        return names.entrySet().stream()
+                .sorted(Map.Entry.<String, String>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .map(e -> new Views.Option(e.getKey(), e.getValue(), e.getKey().equals(selected)))
+                .toList();
     }
 
     /** POST /staff/{slug}/requests/{id}/confirm. */
@@ -193,6 +285,7 @@ final class StaffPages {
         Map<String, Object> model = new HashMap<>();
         model.put("staffMember", member);
         model.put("groups", groups);
+        model.put("whyNotHref", WebSite.staff(request, practice.slug(), "why-not"));
         if (flash != null) {
             model.put("flash", flash);
         }

@@ -45,6 +45,12 @@ public final class StaffResource {
         return Http.answer(pages.list(Http.get(uri, headers), slug));
     }
 
+    @GET
+    @Path("why-not")
+    public Response whyNot(@PathParam("slug") String slug, @Context UriInfo uri, @Context HttpHeaders headers) {
+        return Http.answer(pages.whyNot(Http.get(uri, headers), slug));
+    }
+
     @POST
     @Path("requests/{id}/confirm")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

@@ -19,8 +19,16 @@ public final class Views {
     public record Hidden(String name, String value) {
     }
 
-    /** Reasons under one category heading; the heading is null for reasons without a category. */
-    public record ReasonGroup(String category, List<ReasonView> reasons) {
+    /** A link with its text. */
+    public record Link(String href, String label) {
+    }
+
+    /**
+     * Reasons under one category heading, in the order of the category tree: {@code level} is 0 for a
+     * top category, 1 for one under it, and so on. The heading is null for reasons without a category;
+     * a heading whose reasons all sit in categories under it has none of its own.
+     */
+    public record ReasonGroup(String category, String helpText, int level, List<ReasonView> reasons) {
     }
 
     /** A reason as a client chooses it. */
@@ -51,6 +59,17 @@ public final class Views {
                                    String phone, String phoneHref, boolean newClient, String memo,
                                    String staffNote, String created, String confirmAction,
                                    String declineAction, String proposeAction) {
+    }
+
+    /** One reason why a time is not offered, for staff. */
+    public record ObstacleView(String code, String detail) {
+    }
+
+    /**
+     * Whether one start is offered: {@code summary} names the opening when it is, {@code obstacles}
+     * say why when it is not.
+     */
+    public record WhyNotAnswer(String when, boolean offered, String summary, List<ObstacleView> obstacles) {
     }
 
     /** Staff's requests in one status. */

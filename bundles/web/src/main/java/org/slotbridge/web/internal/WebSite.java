@@ -62,10 +62,10 @@ public final class WebSite {
                 max = "366")
         int searchDays() default 14;
 
-        @AttributeDefinition(name = "Openings shown",
-                description = "The most openings one page lists; a client narrows the search to see others.",
-                min = "10")
-        int maxOpenings() default 240;
+        @AttributeDefinition(name = "Openings per page",
+                description = "The most openings one page lists, spread over the days searched; a "
+                        + "'Later times' link shows the next ones.", min = "10")
+        int maxOpenings() default 36;
     }
 
     private final ThemeCatalog catalog;

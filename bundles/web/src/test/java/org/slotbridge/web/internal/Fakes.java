@@ -12,15 +12,20 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.slotbridge.api.Category;
 import org.slotbridge.api.Client;
 import org.slotbridge.api.ConflictException;
+import org.slotbridge.api.Explanation;
 import org.slotbridge.api.Hold;
 import org.slotbridge.api.NewClientPolicy;
 import org.slotbridge.api.NotFoundException;
+import org.slotbridge.api.Obstacle;
 import org.slotbridge.api.Opening;
 import org.slotbridge.api.Patient;
 import org.slotbridge.api.PatientKind;
 import org.slotbridge.api.Practice;
+import org.slotbridge.api.PracticeConfig;
+import org.slotbridge.api.PracticeRules;
 import org.slotbridge.api.Preferences;
 import org.slotbridge.api.Provider;
 import org.slotbridge.api.Reason;
@@ -76,6 +81,10 @@ final class Fakes {
                 reason("checkup", "Check-up", "Routine care", "A look at teeth and gums, with X-rays when due."),
                 reason("cleaning", "Cleaning", "Routine care", null),
                 reason("toothache", "Toothache", "Something hurts", "Pain, swelling or a broken tooth.")));
+        final List<Category> categories = new ArrayList<>(List.of(
+                new Category("Routine care", "Routine care", null, "Check-ups and cleaning, once or twice a year."),
+                new Category("Something hurts", "Something hurts", null, null)));
+        PracticeRules rules = PracticeRules.DEFAULT;
 
         Directory() {
             practices.put("demo", Fakes.practice("demo", "Riverside Family Dental"));
@@ -127,6 +136,24 @@ final class Fakes {
         public List<WorkingHours> workingHours(String slug) {
             return List.of();
         }
+
+        @Override
+        public PracticeRules rules(String slug) {
+            practice(slug);
+            return rules;
+        }
+
+        @Override
+        public List<Category> categories(String slug) {
+            practice(slug);
+            return categories;
+        }
+
+        @Override
+        public PracticeConfig config(String slug) {
+            return new PracticeConfig(practice(slug), rules(slug), providers(slug), rooms(slug), workingHours(slug),
+                    reasons(slug), categories(slug));
+        }
     }
 
     /** Offers the openings it is given; refuses holds on starts listed in {@code taken}. */
@@ -139,6 +166,9 @@ final class Fakes {
         final List<String> calls = new ArrayList<>();
         final AtomicInteger ids = new AtomicInteger();
         Preferences lastPreferences;
+        /** What {@link #explain} answers. */
+        Explanation explanation = new Explanation(null, List.of(new Obstacle("break", "12:00 falls in the lunch break"),
+                new Obstacle("appointment", "the provider has an appointment from 12:00 to 12:30")));
         /** When true, openings that do not suit the preferences are left out, as the real service does. */
         boolean filter;
         RequestForm lastForm;
@@ -146,11 +176,22 @@ final class Fakes {
         SlotbridgeException requestFailure;
         SlotbridgeException decisionFailure;
 
+        /** The openings of the reason, earliest first, in the page the preferences ask for. */
         @Override
         public List<Opening> openings(String slug, String reasonId, Preferences preferences) {
             lastPreferences = preferences;
             return openings.stream().filter(o -> o.reasonId().equals(reasonId))
-                    .filter(o -> !filter || suits(o, preferences)).toList();
+                    .filter(o -> !filter || suits(o, preferences))
+                    .sorted(java.util.Comparator.comparing(Opening::start))
+                    .skip(preferences.offset())
+                    .limit(preferences.limit() == 0 ? Long.MAX_VALUE : preferences.limit())
+                    .toList();
+        }
+
+        @Override
+        public Explanation explain(String slug, String reasonId, String providerId, Instant start) {
+            calls.add("explain " + reasonId + " " + providerId + " " + start);
+            return explanation;
         }
 
         private static boolean suits(Opening opening, Preferences preferences) {

@@ -29,8 +29,13 @@ final class Fixture {
     final String nonce = Tokens.newNonce();
 
     Fixture() {
+        this(240);
+    }
+
+    /** The pages listing at most {@code openingsPerPage} openings a page. */
+    Fixture(int openingsPerPage) {
         catalog.addTheme(new Fakes.ClasspathTheme());
-        site = new WebSite(catalog, SECRET, Map.of(), 14, 240, CLOCK);
+        site = new WebSite(catalog, SECRET, Map.of(), 14, openingsPerPage, CLOCK);
         portal = new PortalPages(booking, directory, site);
         staff = new StaffPages(booking, directory, accounts, site, CLOCK);
     }

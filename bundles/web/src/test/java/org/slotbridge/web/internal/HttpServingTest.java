@@ -54,7 +54,11 @@ class HttpServingTest {
         assertTrue(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Lax"), setCookie);
         cookie = setCookie.substring(0, setCookie.indexOf(';'));
 
-        String openingsHref = Jsoup.parse(home.body()).selectFirst("a.reason").attr("href");
+        String newcomer = Jsoup.parse(home.body()).select("a.client-choice").last().attr("href");
+        HttpResponse<String> reasons = get(newcomer);
+        assertEquals(200, reasons.statusCode());
+        String openingsHref = Jsoup.parse(reasons.body()).selectFirst("a.reason").attr("href");
+        assertTrue(openingsHref.endsWith("&client=new"), openingsHref);
         HttpResponse<String> openings = get(openingsHref);
         assertEquals(200, openings.statusCode());
         Element holdForm = Jsoup.parse(openings.body()).selectFirst(".slots form");
@@ -63,6 +67,7 @@ class HttpServingTest {
         assertEquals(303, held.statusCode(), held.body());
         String requestPage = held.headers().firstValue("Location").orElseThrow();
         assertTrue(requestPage.contains("/p/demo/request?hold=H1"), requestPage);
+        assertTrue(requestPage.endsWith("&client=new"), "the client's answer goes on to the request form");
 
         HttpResponse<String> details = get(requestPage);
         assertEquals(200, details.statusCode(), requestPage + " " + details.body());

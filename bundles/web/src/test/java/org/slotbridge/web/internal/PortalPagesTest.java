@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,19 +22,36 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
 import org.junit.jupiter.api.Test;
+import org.slotbridge.api.Audience;
+import org.slotbridge.api.Category;
+import org.slotbridge.api.ClientKind;
 import org.slotbridge.api.InvalidInputException;
 import org.slotbridge.api.NewClientPolicy;
+import org.slotbridge.api.Order;
 import org.slotbridge.api.PatientKind;
 import org.slotbridge.api.Practice;
+import org.slotbridge.api.Reason;
+import org.slotbridge.api.ReasonRules;
 import org.slotbridge.api.TimeWindow;
+import org.slotbridge.api.Timing;
 
 class PortalPagesTest {
 
     private final Fixture fx = new Fixture();
 
     @Test
+    void theClientIsAskedFirstWhetherTheyAreNew() {
+        Document page = Fixture.html(fx.portal.reasons(fx.browser(), "demo"));
+
+        assertEquals("Have you been to us before?", page.selectFirst(".client-question__title").text());
+        assertEquals(List.of("/p/demo/?client=existing", "/p/demo/?client=new"),
+                page.select("a.client-choice").eachAttr("href"));
+        assertTrue(page.select("a.reason").isEmpty(), "the reasons come once the client has said");
+    }
+
+    @Test
     void reasonsAreListedByCategoryWithLinksToTheirOpenings() {
-        WebResponse response = fx.portal.reasons(fx.browser(), "demo");
+        WebResponse response = fx.portal.reasons(fx.browser("client", "existing"), "demo");
 
         assertEquals(200, response.status());
         Document page = Fixture.html(response);
@@ -42,12 +60,46 @@ class PortalPagesTest {
         assertEquals("tel:+15550100", page.selectFirst(".site-header__phone").attr("href"));
         List<String> headings = page.select(".reason-group__title").eachText();
         assertEquals(List.of("Routine care", "Something hurts"), headings);
-        Element checkup = page.selectFirst("a.reason[href=/p/demo/openings?reason=checkup]");
+        assertEquals("Check-ups and cleaning, once or twice a year.", page.selectFirst(".reason-group__help").text());
+        assertEquals("Already a client", page.selectFirst(".client-said span").text());
+        Element checkup = page.selectFirst("a.reason[href=/p/demo/openings?reason=checkup&client=existing]");
         assertNotNull(checkup, page.html());
         assertTrue(checkup.text().contains("Check-up"));
         assertTrue(checkup.text().contains("About 30 minutes"));
         assertEquals("/assets/default/css/portal.css", page.selectFirst("link[rel=stylesheet]").attr("href"));
         assertEquals("step", page.selectFirst(".steps li[aria-current]").attr("aria-current"));
+    }
+
+    @Test
+    void theCategoryTreeIsShownWithOnlyTheReasonsTheClientMayBook() {
+        fx.directory.categories.add(new Category("kids", "Children", "Routine care", "Under 12s"));
+        fx.directory.categories.add(new Category("empty", "Nothing here", null, null));
+        fx.directory.reasons.add(reason("first-kids", "First visit for a child", "kids", Audience.NEW_CLIENTS));
+        fx.directory.reasons.add(reason("recall", "Recall visit", "kids", Audience.EXISTING_CLIENTS));
+        fx.directory.reasons.add(reason("consult", "Consultation", null, Audience.ANYONE));
+
+        Document newcomer = Fixture.html(fx.portal.reasons(fx.browser("client", "new"), "demo"));
+        assertEquals(List.of("Routine care", "Children", "Something hurts"),
+                newcomer.select(".reason-group__title").eachText());
+        assertEquals("h3", newcomer.select(".reason-group__title").get(1).tagName(), "a subcategory");
+        assertEquals(List.of("consult", "checkup", "cleaning", "first-kids", "toothache"),
+                newcomer.select("a.reason").eachAttr("href").stream()
+                        .map(href -> href.replaceAll(".*reason=([^&]+).*", "$1")).toList());
+
+        Document known = Fixture.html(fx.portal.reasons(fx.browser("client", "existing"), "demo"));
+        assertTrue(known.select("a.reason").eachAttr("href").stream().anyMatch(h -> h.contains("reason=recall")));
+        assertTrue(known.select("a.reason").eachAttr("href").stream().noneMatch(h -> h.contains("first-kids")));
+    }
+
+    @Test
+    void aNewClientOfAPracticeForKnownClientsIsAskedToCall() {
+        fx.directory.practices.put("demo", new Practice("demo", "Riverside", Fakes.NEW_YORK, "+1 555 0100", null,
+                NewClientPolicy.EXISTING_ONLY, true));
+
+        Document page = Fixture.html(fx.portal.reasons(fx.browser("client", "new"), "demo"));
+
+        assertTrue(page.selectFirst(".notice").text().contains("We book first visits by phone"));
+        assertTrue(page.select("a.reason").isEmpty());
     }
 
     @Test
@@ -88,7 +140,7 @@ class PortalPagesTest {
         fx.directory.practices.put("demo", Fakes.practice("demo", "<script>alert('x')</script> & Co"));
         fx.booking.openings.add(Fakes.opening("checkup", "SMITH", "2026-12-07T14:00:00Z"));
 
-        for (WebResponse response : List.of(fx.portal.reasons(fx.browser(), "demo"),
+        for (WebResponse response : List.of(fx.portal.reasons(fx.browser("client", "new"), "demo"),
                 fx.portal.openings(fx.browser("reason", "checkup"), "demo"))) {
             assertFalse(response.body().contains("<script>"), response.body());
             assertTrue(response.body().contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; Co"));
@@ -134,6 +186,8 @@ class PortalPagesTest {
                 "demo");
 
         assertEquals(200, response.status());
+        assertEquals(Order.SPREAD, fx.booking.lastPreferences.order(), "spread over the days unless asked");
+        assertNull(fx.booking.lastPreferences.client());
         assertEquals(LocalDate.of(2026, 12, 10), fx.booking.lastPreferences.from());
         assertEquals(LocalDate.of(2026, 12, 20), fx.booking.lastPreferences.to());
         assertEquals(Set.of(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), fx.booking.lastPreferences.days());
@@ -144,6 +198,48 @@ class PortalPagesTest {
         assertFalse(page.selectFirst("input[name=days][value=sunday]").hasAttr("checked"));
         assertEquals("JONES", page.selectFirst("select#provider option[selected]").val());
         assertTrue(page.selectFirst(".notice").text().contains("No times match"));
+    }
+
+    @Test
+    void aPageShowsSomeTimesAndLinksToLaterOnesKeepingTheSearch() {
+        Fixture small = new Fixture(10);
+        for (int day = 7; day <= 10; day++) {
+            for (int hour = 14; hour < 18; hour++) {
+                small.booking.openings.add(Fakes.opening("checkup", "SMITH",
+                        "2026-12-%02dT%02d:00:00Z".formatted(day, hour)));
+            }
+        }
+
+        Document first = Fixture.html(small.portal.openings(small.browser("reason", "checkup", "client", "new",
+                "days", "monday", "days", "tuesday", "days", "wednesday", "days", "thursday"), "demo"));
+
+        assertEquals(10, first.select(".slot").size());
+        assertEquals(11, small.booking.lastPreferences.limit(), "one more, to know that a later page exists");
+        assertEquals(0, small.booking.lastPreferences.offset());
+        assertEquals(ClientKind.NEW, small.booking.lastPreferences.client());
+        assertEquals("new", first.selectFirst(".prefs__form input[name=client]").val());
+        assertEquals("new", first.selectFirst(".slots form input[name=q.client]").val());
+        String later = first.selectFirst("a.pages__later").attr("href");
+        assertEquals("/p/demo/openings?reason=checkup&from=2026-12-03&to=2026-12-16&days=monday&days=tuesday"
+                + "&days=wednesday&days=thursday&client=new&page=2", later);
+        assertNull(first.selectFirst("a.pages__earlier"));
+
+        Document second = Fixture.html(small.portal.openings(small.browser(PortalPagesTest.query(later)), "demo"));
+        assertEquals(10, small.booking.lastPreferences.offset());
+        assertEquals(6, second.select(".slot").size());
+        assertNull(second.selectFirst("a.pages__later"), "nothing after the last page");
+        assertTrue(second.selectFirst("a.pages__earlier").attr("href").endsWith("&client=new"));
+        assertTrue(second.selectFirst("a.pages__order").attr("href").contains("order=earliest"));
+    }
+
+    @Test
+    void aReasonNotForThisClientSaysSo() {
+        fx.directory.reasons.add(reason("first", "First visit", null, Audience.NEW_CLIENTS));
+
+        Document page = Fixture.html(fx.portal.openings(fx.browser("reason", "first", "client", "existing"),
+                "demo"));
+
+        assertTrue(page.selectFirst(".notice").text().contains("for new clients"), page.html());
     }
 
     @Test
@@ -206,6 +302,21 @@ class PortalPagesTest {
         assertTrue(form.selectFirst(".held__until").text().contains("10:10"));
         assertEquals("H1", form.selectFirst("input[name=hold]").val());
         assertNotNull(form.selectFirst("input#clientName"), "new clients are welcome at this practice");
+    }
+
+    @Test
+    void whetherTheClientIsNewGoesOnToTheDetailsForm() {
+        WebResponse response = fx.portal.hold(fx.post("reason", "checkup", "provider", "SMITH", "room", "OP1",
+                "start", "2026-12-07T14:00:00Z", "end", "2026-12-07T14:30:00Z", "q.client", "existing"), "demo");
+        assertTrue(response.location().endsWith("&client=existing"), response.location());
+
+        Document known = Fixture.html(fx.portal.requestForm(fx.browser(query(response.location())), "demo"));
+        assertEquals("existing", known.selectFirst("form#form input[name=client]").val());
+        assertNull(known.selectFirst("input#clientName"), "a known client is not asked for a name");
+
+        Document newcomer = Fixture.html(fx.portal.requestForm(fx.browser("hold", "H1", "client", "new"), "demo"));
+        assertEquals("Your full name", newcomer.selectFirst("label[for=clientName]").text());
+        assertTrue(newcomer.selectFirst("#privacyCode-hint").text().startsWith("Choose a code"));
     }
 
     @Test
@@ -364,8 +475,14 @@ class PortalPagesTest {
     void pagesServedUnderAPrefixLinkUnderIt() {
         WebRequest prefixed = new WebRequest("/booking/", Map.of(), fx.nonce, false, null);
         Document page = Fixture.html(fx.portal.reasons(prefixed, "demo"));
+        assertEquals("/booking/p/demo/?client=new", page.select("a.client-choice").last().attr("href"));
         assertEquals("/booking/p/demo/", page.selectFirst("a.brand").attr("href"));
         assertEquals("/booking/assets/default/css/portal.css", page.selectFirst("link[rel=stylesheet]").attr("href"));
+    }
+
+    private static Reason reason(String id, String name, String category, Audience audience) {
+        return new Reason(id, name, category, null, Duration.ofMinutes(30), Set.of(), Set.of(), Set.of(), List.of(),
+                new ReasonRules(null, null, null, audience, Set.of(), null, Timing.INHERIT));
     }
 
     /** The query of a redirect location as name, value pairs. */

@@ -14,6 +14,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.slotbridge.api.ConflictException;
+import org.slotbridge.api.Explanation;
 import org.slotbridge.api.PatientKind;
 import org.slotbridge.api.RequestStatus;
 
@@ -74,6 +75,47 @@ class StaffPagesTest {
         Element proposed = page.selectFirst("#group-proposed").parent();
         assertEquals(1, proposed.select(".request").size());
         assertFalse(page.text().contains("R3"), "decided requests are not listed");
+    }
+
+    @Test
+    void staffSeeWhyATimeIsNotOffered() {
+        Document empty = Fixture.html(fx.staff.whyNot(fx.staffBrowser(USER, PASSWORD, false), "demo"));
+        assertEquals(List.of("Choose…", "Check-up", "Cleaning", "Toothache"),
+                empty.select("select#reason option").eachText());
+        assertTrue(fx.booking.calls.isEmpty(), "nothing is asked before the form is sent");
+
+        WebResponse response = fx.staff.whyNot(fx.staffBrowser(USER, PASSWORD, false, "reason", "checkup",
+                "provider", "SMITH", "date", "2026-12-07", "time", "12:00"), "demo");
+
+        assertEquals(200, response.status());
+        assertEquals(List.of("explain checkup SMITH 2026-12-07T17:00:00Z"), fx.booking.calls);
+        Document page = Fixture.html(response);
+        assertEquals("Monday 7 December, 12:00", page.selectFirst(".why-not__when").text());
+        assertEquals(List.of("break", "appointment"), page.select(".obstacle__code").eachText());
+        assertEquals("checkup", page.selectFirst("select#reason option[selected]").val());
+    }
+
+    @Test
+    void aTimeThatHappensTwiceIsAnsweredForBothAndAMissingOneIsNamed() {
+        fx.booking.explanation = new Explanation(Fakes.opening("checkup", "SMITH", "2026-11-01T05:30:00Z"),
+                List.of());
+
+        Document twice = Fixture.html(fx.staff.whyNot(fx.staffBrowser(USER, PASSWORD, false, "reason", "checkup",
+                "provider", "SMITH", "date", "2026-11-01", "time", "01:30"), "demo"));
+        assertEquals(2, twice.select(".why-not").size());
+        assertEquals(List.of("explain checkup SMITH 2026-11-01T05:30:00Z",
+                "explain checkup SMITH 2026-11-01T06:30:00Z"), fx.booking.calls);
+        assertTrue(twice.selectFirst(".why-not .alert--ok").text().startsWith("Offered: 01:30 (UTC-04:00)"));
+
+        Document skipped = Fixture.html(fx.staff.whyNot(fx.staffBrowser(USER, PASSWORD, false, "reason", "checkup",
+                "provider", "SMITH", "date", "2027-03-14", "time", "02:30"), "demo"));
+        assertTrue(skipped.selectFirst(".alert--warning").text().contains("does not happen"));
+        assertEquals(2, fx.booking.calls.size());
+
+        WebResponse bad = fx.staff.whyNot(fx.staffBrowser(USER, PASSWORD, false, "reason", "polish",
+                "provider", "SMITH", "date", "soon", "time", "9"), "demo");
+        assertEquals(400, bad.status());
+        assertEquals(3, Fixture.html(bad).select(".field__error").size());
     }
 
     @Test
