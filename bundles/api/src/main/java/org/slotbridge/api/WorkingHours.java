@@ -19,8 +19,8 @@ public record WorkingHours(String providerId, Map<DayOfWeek, List<TimeWindow>> w
 
     public WorkingHours {
         Objects.requireNonNull(providerId, "providerId");
-        weekly = copy(weekly, "weekly");
-        exceptions = copy(exceptions, "exceptions");
+        weekly = copy(providerId, weekly, "weekly");
+        exceptions = copy(providerId, exceptions, "exceptions");
     }
 
     /** The windows that apply on {@code date}, sorted by start; empty on a day off. */
@@ -29,7 +29,8 @@ public record WorkingHours(String providerId, Map<DayOfWeek, List<TimeWindow>> w
         return exception != null ? exception : weekly.getOrDefault(date.getDayOfWeek(), List.of());
     }
 
-    private static <K> Map<K, List<TimeWindow>> copy(Map<K, List<TimeWindow>> source, String field) {
+    private static <K> Map<K, List<TimeWindow>> copy(String providerId, Map<K, List<TimeWindow>> source,
+                                                       String field) {
         Map<K, List<TimeWindow>> result = new java.util.HashMap<>();
         source.forEach((key, windows) -> {
             List<TimeWindow> sorted = windows.stream()
@@ -37,7 +38,8 @@ public record WorkingHours(String providerId, Map<DayOfWeek, List<TimeWindow>> w
             for (int i = 1; i < sorted.size(); i++) {
                 if (sorted.get(i).startMinute() < sorted.get(i - 1).endMinute()) {
                     throw new InvalidInputException(field,
-                            "windows " + sorted.get(i - 1) + " and " + sorted.get(i) + " overlap on " + key);
+                            "windows " + sorted.get(i - 1) + " and " + sorted.get(i) + " of " + providerId
+                                    + " overlap on " + key);
                 }
             }
             result.put(key, sorted);

@@ -52,7 +52,7 @@ class ConfigExamplesTest {
     void windowsOfOneDayMayNotOverlap() {
         assertRefused("weekly", () -> new WorkingHours("A",
                 Map.of(DayOfWeek.MONDAY, windows("08:00-12:00", "11:00-13:00")), Map.of()),
-                "08:00-12:00", "11:00-13:00", "MONDAY");
+                "08:00-12:00", "11:00-13:00", "of A", "MONDAY");
         assertRefused("exceptions", () -> new WorkingHours("A", Map.of(),
                 Map.of(LocalDate.of(2026, 6, 15), windows("13:00-14:00", "08:00-13:30"))),
                 "2026-06-15", "overlap");
