@@ -1,10 +1,12 @@
 package org.slotbridge.store;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 import org.osgi.annotation.versioning.ProviderType;
+import org.slotbridge.api.Opening;
 import org.slotbridge.api.Request;
 import org.slotbridge.api.RequestStatus;
 
@@ -29,4 +31,34 @@ public interface RequestRepository {
      * @throws org.slotbridge.api.NotFoundException when the practice has no such request
      */
     Request change(String slug, String requestId, UnaryOperator<Request> change);
+
+    /**
+     * Open requests ({@link RequestStatus#isOpen()}) of the practice whose time overlaps {@code [from, to)},
+     * on any provider or room.
+     */
+    List<Request> openOverlapping(String slug, Instant from, Instant to);
+
+    /**
+     * Open requests of every practice that are due to expire at {@code now}: their time has started, or they
+     * are proposals whose answer-by time has passed. Oldest first, at most {@code limit}.
+     */
+    List<Request> due(Instant now, int limit);
+
+    /** Sets the hash of the client's link token; the token itself is never stored. */
+    void setClientTokenHash(String slug, String requestId, String hash);
+
+    /** The hash of the client's link token; empty when there is no such request or it has none. */
+    Optional<String> clientTokenHash(String slug, String requestId);
+
+    /** Sets when the client must have answered a proposal; null clears it. */
+    void setAnswerBy(String slug, String requestId, Instant answerBy);
+
+    /** When the client must have answered the request's proposal; empty when no answer is awaited. */
+    Optional<Instant> answerBy(String slug, String requestId);
+
+    /** Replaces the openings offered in place of the request, keeping their order. */
+    void setAlternatives(String slug, String requestId, List<Opening> openings);
+
+    /** The openings offered in place of the request, in order; empty when none were. */
+    List<Opening> alternatives(String slug, String requestId);
 }

@@ -23,4 +23,7 @@ public interface StoreSession {
 
     /** Staff accounts. */
     StaffRepository staff();
+
+    /** Idempotency keys of submissions and their answers. */
+    IdempotencyRepository idempotency();
 }

@@ -9,6 +9,7 @@ import org.slotbridge.api.Opening;
 import org.slotbridge.api.Preferences;
 import org.slotbridge.api.Request;
 import org.slotbridge.api.RequestForm;
+import org.slotbridge.api.RequestReceipt;
 import org.slotbridge.api.RequestStatus;
 
 /**
@@ -40,7 +41,69 @@ public interface Booking {
     /** Turns a live hold into a pending request; the hold then lasts until staff decide. */
     Request request(String slug, RequestForm form);
 
-    /** The client withdraws an open request, ending its hold. */
+    /**
+     * As {@link #request}, and gives the token of the client's link, this once.
+     */
+    RequestReceipt submit(String slug, RequestForm form);
+
+    /**
+     * The request as its client sees it through their link.
+     *
+     * @throws org.slotbridge.api.NotFoundException when there is no such request or the token is not its own
+     */
+    Request forClient(String slug, String requestId, String token);
+
+    /**
+     * The client accepts the opening staff proposed: the request is confirmed, its hold keeping the time.
+     *
+     * @throws org.slotbridge.api.ConflictException with code {@code not_proposed} when no proposal awaits an
+     *                                              answer, or {@code booked_in_pms} when the PMS has booked the
+     *                                              time for another visit since
+     */
+    Request accept(String slug, String requestId, String token);
+
+    /**
+     * The client refuses the opening staff proposed: the request is withdrawn and the proposal's hold ends.
+     *
+     * @throws org.slotbridge.api.ConflictException with code {@code not_proposed} when no proposal awaits an
+     *                                              answer
+     */
+    Request refuse(String slug, String requestId, String token);
+
+    /**
+     * The client cancels their request while it is open or conflicted: it is withdrawn and its hold ends.
+     *
+     * @throws org.slotbridge.api.ConflictException with code {@code request_not_open} once it has ended
+     */
+    Request cancel(String slug, String requestId, String token);
+
+    /**
+     * The client of a conflicted request takes one of the openings offered instead: it is held for the
+     * request, which is pending again.
+     *
+     * @throws org.slotbridge.api.ConflictException with code {@code not_conflicted} when the request is not
+     *                                              conflicted, {@code not_offered} when the opening is not one of
+     *                                              those offered, or {@code opening_taken} when it is not free
+     */
+    Request rebook(String slug, String requestId, String token, Opening opening);
+
+    /**
+     * The openings offered in place of a conflicted request, nearest to the lost time first; empty for
+     * any other request.
+     */
+    List<Opening> alternatives(String slug, String requestId);
+
+    /**
+     * Reconciliation: the PMS copy shows a visit booked over the open request's held time on its provider
+     * or room. Checked again against the schedule copy: when such a visit is still there, the request
+     * becomes {@link RequestStatus#CONFLICTED}, its hold ends, and up to three openings nearest to the lost
+     * time are kept with it.
+     *
+     * @return the request as it is now: unchanged when it was not open or nothing is booked over it
+     */
+    Request conflict(String slug, String requestId);
+
+    /** The client withdraws an open or conflicted request, ending its hold. */
     Request withdraw(String slug, String requestId);
 
     /** One request of the practice. */
@@ -49,12 +112,26 @@ public interface Booking {
     /** The practice's requests in one status, newest first. */
     List<Request> requests(String slug, RequestStatus status);
 
-    /** Staff confirm an open request. */
+    /**
+     * Staff confirm an open request, its hold keeping the time; a conflicted one only once the PMS booked a
+     * visit for it.
+     *
+     * @throws org.slotbridge.api.ConflictException with code {@code request_not_open} once it has ended,
+     *                                              {@code request_conflicted} when it lost its time,
+     *                                              {@code request_past} when its time has come, or
+     *                                              {@code booked_in_pms} when the PMS booked the time for another
+     *                                              visit
+     */
     Request confirm(String slug, String requestId, String staffNote);
 
-    /** Staff propose another opening, which is held in place of the first. */
+    /**
+     * Staff propose another opening for an open or conflicted request, which is held in place of the first; the
+     * client has until an answer-by time to accept or refuse it.
+     *
+     * @throws org.slotbridge.api.ConflictException with code {@code opening_taken} when the opening is not free
+     */
     Request propose(String slug, String requestId, Opening opening, String staffNote);
 
-    /** Staff decline an open request, ending its hold. */
+    /** Staff decline an open or conflicted request, ending its hold. */
     Request decline(String slug, String requestId, String staffNote);
 }

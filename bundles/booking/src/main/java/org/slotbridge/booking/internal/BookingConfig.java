@@ -12,6 +12,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     int holdMinutes() default 10;
 
     @AttributeDefinition(name = "Sweep seconds", min = "5",
-            description = "How often lapsed and past holds are deleted.")
+            description = "How often lapsed and past holds are deleted and undecided requests expire.")
     int sweepSeconds() default 60;
+
+    @AttributeDefinition(name = "Answer hours", min = "1", max = "720",
+            description = "How long a client has to accept or refuse a proposed time before the proposal expires.")
+    int answerHours() default 48;
 }

@@ -4,8 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +26,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slotbridge.api.Appointment;
 import org.slotbridge.api.Audience;
 import org.slotbridge.api.ClientKind;
 import org.slotbridge.api.ConflictException;
@@ -37,6 +42,7 @@ import org.slotbridge.api.Preferences;
 import org.slotbridge.api.Reason;
 import org.slotbridge.api.Request;
 import org.slotbridge.api.RequestForm;
+import org.slotbridge.api.RequestReceipt;
 import org.slotbridge.api.RequestStatus;
 import org.slotbridge.api.service.Booking;
 import org.slotbridge.api.service.RequestListener;
@@ -53,8 +59,13 @@ import org.slotbridge.store.StoreSession;
  * practice's cached configuration and schedule index ({@link PracticeSchedules}) with the live holds,
  * which knows the rules, and then by the database, whose hold units let only one hold have any unit of a
  * provider or room, on any node. A request's hold keeps its time until staff decline, the client
- * withdraws, or the PMS shows the confirmed visit; a confirmed request keeps it too, so staff can never
- * confirm two requests that overlap on a resource.
+ * withdraws or refuses, the request expires or loses its time to a visit the PMS booked over it, or the PMS
+ * shows the confirmed visit; a confirmed request keeps it too, so staff can never confirm two requests that
+ * overlap on a resource. Every step of a request is taken under the request's row lock and checked again
+ * then (see {@link RequestStatus} for the steps allowed); a step not allowed is a {@link ConflictException}.
+ * <p>
+ * The client acts without logging in, through a link whose token is given once when the request is made;
+ * only its SHA-256 hash is stored ({@link ClientTokens}), and a wrong token finds no request.
  * <p>
  * After every committed change of a request each {@link RequestListener} is told, on the caller's
  * thread; a listener that throws is logged and the others are still told.
@@ -67,6 +78,18 @@ public final class BookingService implements Booking {
     private static final Logger LOG = LoggerFactory.getLogger(BookingService.class);
     /** Staff may ask about times this far from now at most: beyond the longest horizon a practice may set. */
     private static final Duration EXPLAINED = Duration.ofDays(3700);
+    /**
+     * Statuses staff may confirm, decline or propose from, and the client may cancel from; a conflicted request
+     * is confirmed only when the PMS booked a visit for it.
+     */
+    private static final Set<RequestStatus> OPEN_OR_CONFLICTED = EnumSet.of(RequestStatus.PENDING,
+            RequestStatus.PROPOSED, RequestStatus.CONFLICTED);
+    /** How many openings are offered in place of a conflicted request. */
+    private static final int ALTERNATIVES = 3;
+    /** How many days before and after a lost time its alternatives are searched. */
+    private static final int NEAR_DAYS = 3;
+    /** At most this many requests expire in one transaction-per-request pass of the sweep. */
+    private static final int SWEPT_AT_ONCE = 500;
     private static final String NOT_AN_OPENING = "is not an opening of this reason: it lies outside"
             + " the hours, days or start times offered, or too soon or too far ahead";
 
@@ -213,7 +236,14 @@ public final class BookingService implements Booking {
      */
     @Override
     public Request request(String slug, RequestForm form) {
+        return submit(slug, form).request();
+    }
+
+    /** {@inheritDoc} The request and the hash of its token are stored in one transaction. */
+    @Override
+    public RequestReceipt submit(String slug, RequestForm form) {
         RequestForm checked = Forms.check(form);
+        String token = ClientTokens.next();
         Instant now = clock.instant();
         Changed made = store.call(session -> {
             Practice practice = session.practices().require(slug);
@@ -229,16 +259,135 @@ public final class BookingService implements Booking {
             if (!session.holds().keep(slug, hold.id(), request.id(), now)) {
                 throw lapsed();
             }
+            session.requests().setClientTokenHash(slug, request.id(), ClientTokens.hash(token));
             return new Changed(practice, request);
         });
         LOG.info("Request {} made in practice {} on hold {}", made.request().id(), slug, checked.holdId());
         tell(made);
-        return made.request();
+        return new RequestReceipt(made.request(), token);
     }
 
     @Override
     public Request withdraw(String slug, String requestId) {
-        return decide(slug, requestId, RequestStatus.WITHDRAWN, Request::staffNote, true);
+        return decide(slug, requestId, OPEN_OR_CONFLICTED, RequestStatus.WITHDRAWN, Request::staffNote);
+    }
+
+    @Override
+    public Request forClient(String slug, String requestId, String token) {
+        return store.call(session -> {
+            session.practices().require(slug);
+            requireToken(session, slug, requestId, token);
+            return session.requests().find(slug, requestId)
+                    .orElseThrow(() -> new NotFoundException("request", requestId));
+        });
+    }
+
+    @Override
+    public Request accept(String slug, String requestId, String token) {
+        checkToken(slug, requestId, token);
+        return decide(slug, requestId, EnumSet.of(RequestStatus.PROPOSED), RequestStatus.CONFIRMED,
+                Request::staffNote);
+    }
+
+    @Override
+    public Request refuse(String slug, String requestId, String token) {
+        checkToken(slug, requestId, token);
+        return decide(slug, requestId, EnumSet.of(RequestStatus.PROPOSED), RequestStatus.WITHDRAWN,
+                Request::staffNote);
+    }
+
+    @Override
+    public Request cancel(String slug, String requestId, String token) {
+        checkToken(slug, requestId, token);
+        return withdraw(slug, requestId);
+    }
+
+    @Override
+    public Request rebook(String slug, String requestId, String token, Opening opening) {
+        if (opening == null) {
+            throw new InvalidInputException("opening", "is required");
+        }
+        checkToken(slug, requestId, token);
+        Instant now = clock.instant();
+        CachedPractice practice = schedules.current(slug, now);
+        Reason reason = practice.config().reason(opening.reasonId());
+        Changed rebooked = store.call(session -> {
+            Request request = session.requests().change(slug, requestId, current -> {
+                if (current.status() != RequestStatus.CONFLICTED) {
+                    throw new ConflictException("not_conflicted", "request " + requestId + " is "
+                            + name(current.status()) + "; only a conflicted request takes an opening offered instead");
+                }
+                if (!session.requests().alternatives(slug, requestId).contains(opening)) {
+                    throw new ConflictException("not_offered", "that opening was not offered for this request");
+                }
+                requireOffered(session, practice, reason, opening, now, null);
+                Hold hold = session.holds().takeFor(slug, requestId, opening, now);
+                return Requests.decided(current, RequestStatus.PENDING, opening, hold.id(), current.staffNote(), now);
+            });
+            session.requests().setAlternatives(slug, requestId, List.of());
+            return new Changed(practice.config().practice(), request);
+        });
+        LOG.info("Request {} of practice {} is now {} on an opening offered instead", requestId, slug,
+                RequestStatus.PENDING);
+        tell(rebooked);
+        return rebooked.request();
+    }
+
+    @Override
+    public List<Opening> alternatives(String slug, String requestId) {
+        return store.call(session -> {
+            session.practices().require(slug);
+            Request request = session.requests().find(slug, requestId)
+                    .orElseThrow(() -> new NotFoundException("request", requestId));
+            return request.status() == RequestStatus.CONFLICTED
+                    ? session.requests().alternatives(slug, requestId) : List.<Opening>of();
+        });
+    }
+
+    /**
+     * {@inheritDoc}
+     * <p>
+     * The alternatives are searched after the change commits, so the engine sees the request's hold gone and
+     * the visit booked over it; they are then stored with the request, unless it moved on meanwhile.
+     */
+    @Override
+    public Request conflict(String slug, String requestId) {
+        Instant now = clock.instant();
+        Changed changed = store.call(session -> {
+            Practice practice = session.practices().require(slug);
+            Request current = session.requests().find(slug, requestId)
+                    .orElseThrow(() -> new NotFoundException("request", requestId));
+            if (!current.status().isOpen()) {
+                return null;
+            }
+            Request request = session.requests().change(slug, requestId, locked -> {
+                if (!locked.status().isOpen() || bookedOver(session, slug, locked).isEmpty()) {
+                    return locked;
+                }
+                return Requests.decided(locked, RequestStatus.CONFLICTED, locked.opening(), null,
+                        locked.staffNote(), now);
+            });
+            if (request.status() != RequestStatus.CONFLICTED) {
+                return null;
+            }
+            session.holds().releaseFor(slug, requestId);
+            session.requests().setAnswerBy(slug, requestId, null);
+            return new Changed(practice, request);
+        });
+        if (changed == null) {
+            return find(slug, requestId);
+        }
+        List<Opening> nearest = nearest(slug, changed.request());
+        store.run(session -> {
+            if (session.requests().find(slug, requestId).map(r -> r.status() == RequestStatus.CONFLICTED)
+                    .orElse(false)) {
+                session.requests().setAlternatives(slug, requestId, nearest);
+            }
+        });
+        LOG.info("Request {} of practice {} is now {}: the PMS booked its time; {} openings offered instead",
+                requestId, slug, RequestStatus.CONFLICTED, nearest.size());
+        tell(changed);
+        return changed.request();
     }
 
     @Override
@@ -265,13 +414,13 @@ public final class BookingService implements Booking {
     public Request confirm(String slug, String requestId, String staffNote) {
         String note = Forms.note(staffNote, "staffNote");
         // the hold stays: it keeps the time until the PMS shows the visit
-        return decide(slug, requestId, RequestStatus.CONFIRMED, current -> note, false);
+        return decide(slug, requestId, OPEN_OR_CONFLICTED, RequestStatus.CONFIRMED, current -> note);
     }
 
     @Override
     public Request decline(String slug, String requestId, String staffNote) {
         String note = Forms.note(staffNote, "staffNote");
-        return decide(slug, requestId, RequestStatus.DECLINED, current -> note, true);
+        return decide(slug, requestId, OPEN_OR_CONFLICTED, RequestStatus.DECLINED, current -> note);
     }
 
     @Override
@@ -285,13 +434,17 @@ public final class BookingService implements Booking {
         Reason reason = practice.config().reason(opening.reasonId());
         Changed proposed = store.call(session -> {
             Request request = session.requests().change(slug, requestId, current -> {
-                requireOpen(current);
+                requireIn(current, OPEN_OR_CONFLICTED, RequestStatus.PROPOSED);
                 // the request's own hold may overlap the new opening: it is about to end
                 requireOffered(session, practice, reason, opening, now, current.holdId());
                 session.holds().releaseFor(slug, requestId);
                 Hold hold = session.holds().takeFor(slug, requestId, opening, now);
                 return Requests.decided(current, RequestStatus.PROPOSED, opening, hold.id(), note, now);
             });
+            Instant answerBy = now.plus(settings.answerLife());
+            session.requests().setAnswerBy(slug, requestId,
+                    answerBy.isBefore(opening.start()) ? answerBy : opening.start());
+            session.requests().setAlternatives(slug, requestId, List.of());
             return new Changed(practice.config().practice(), request);
         });
         LOG.info("Request {} of practice {} is now {}", requestId, slug, RequestStatus.PROPOSED);
@@ -299,31 +452,86 @@ public final class BookingService implements Booking {
         return proposed.request();
     }
 
-    /** Deletes lapsed and past holds; run every {@link Settings#sweepEvery()}. */
+    /**
+     * Expires the requests nobody decided on in time (see {@link RequestStatus#EXPIRED}), then deletes
+     * lapsed and past holds; run every {@link Settings#sweepEvery()}. Requests go first, so that no open
+     * request is left without its hold.
+     */
     void sweep() {
         try {
+            int expired = expire();
             int swept = store.call(session -> session.holds().sweep(clock.instant()));
-            LOG.debug("Deleted {} lapsed or past holds", swept);
+            LOG.debug("Expired {} requests, deleted {} lapsed or past holds", expired, swept);
         } catch (RuntimeException e) {
-            LOG.warn("Deleting lapsed holds failed; trying again in {} s", settings.sweepEvery().toSeconds(), e);
+            LOG.warn("Sweeping lapsed holds and requests failed; trying again in {} s",
+                    settings.sweepEvery().toSeconds(), e);
         }
     }
 
-    private Request decide(String slug, String requestId, RequestStatus next, Function<Request, String> note,
-                           boolean endHold) {
+    /** Expires due requests, each in its own transaction, checked again under its lock; returns how many. */
+    int expire() {
+        Instant now = clock.instant();
+        int expired = 0;
+        for (Request due : store.call(session -> session.requests().due(now, SWEPT_AT_ONCE))) {
+            String slug = due.practiceSlug();
+            Changed changed = store.call(session -> {
+                Practice practice = session.practices().require(slug);
+                Instant answerBy = session.requests().answerBy(slug, due.id()).orElse(null);
+                Request request = session.requests().change(slug, due.id(), current -> {
+                    boolean started = !current.opening().start().isAfter(now);
+                    boolean unanswered = current.status() == RequestStatus.PROPOSED && answerBy != null
+                            && !answerBy.isAfter(now);
+                    return current.status().isOpen() && (started || unanswered)
+                            ? Requests.decided(current, RequestStatus.EXPIRED, current.opening(), null,
+                                    current.staffNote(), now)
+                            : current;
+                });
+                if (request.status() != RequestStatus.EXPIRED) {
+                    return null;
+                }
+                session.holds().releaseFor(slug, due.id());
+                session.requests().setAnswerBy(slug, due.id(), null);
+                return new Changed(practice, request);
+            });
+            if (changed != null) {
+                expired++;
+                LOG.info("Request {} of practice {} is now {}", due.id(), slug, RequestStatus.EXPIRED);
+                tell(changed);
+            }
+        }
+        return expired;
+    }
+
+    /**
+     * Moves a request from one of {@code from} to {@code next}, checked again at this moment: a confirmation
+     * needs the time still held, still to come, and not booked in the PMS for another visit. Every status but
+     * {@link RequestStatus#CONFIRMED} ends the request's hold.
+     */
+    private Request decide(String slug, String requestId, Set<RequestStatus> from, RequestStatus next,
+                           Function<Request, String> note) {
         Instant now = clock.instant();
         Changed changed = store.call(session -> {
             Practice practice = session.practices().require(slug);
             Request request = session.requests().change(slug, requestId, current -> {
-                requireOpen(current);
+                requireIn(current, from, next);
+                boolean bookedInPms = next == RequestStatus.CONFIRMED && bookedForIt(session, slug, current);
+                if (next == RequestStatus.CONFIRMED && current.status() == RequestStatus.CONFLICTED && !bookedInPms) {
+                    throw new ConflictException("request_conflicted", "request " + requestId + " lost its time to"
+                            + " another visit booked in the PMS; propose another time or decline");
+                }
+                if (next == RequestStatus.CONFIRMED && !bookedInPms) {
+                    requireStillHeld(session, slug, current, now);
+                }
                 if (next == RequestStatus.CONFIRMED) {
                     requireNotBookedInPms(session, slug, current);
                 }
                 return Requests.decided(current, next, current.opening(), null, note.apply(current), now);
             });
-            if (endHold) {
+            if (next != RequestStatus.CONFIRMED) {
                 session.holds().releaseFor(slug, requestId);
             }
+            session.requests().setAnswerBy(slug, requestId, null);
+            session.requests().setAlternatives(slug, requestId, List.of());
             return new Changed(practice, request);
         });
         LOG.info("Request {} of practice {} is now {}", requestId, slug, next);
@@ -390,18 +598,71 @@ public final class BookingService implements Booking {
                 + " already knows; please pick another reason");
     }
 
+    /** The openings nearest to a lost request's time, for the same reason: its provider first, then any. */
+    private List<Opening> nearest(String slug, Request request) {
+        Opening lost = request.opening();
+        Instant now = clock.instant();
+        CachedPractice practice = schedules.current(slug, now);
+        LocalDate date = practice.date(lost.start());
+        ClientKind kind = request.newClient() ? ClientKind.NEW : ClientKind.EXISTING;
+        Comparator<Opening> nearness = Comparator.comparing(
+                (Opening o) -> Duration.between(lost.start(), o.start()).abs()).thenComparing(Opening::start);
+        List<Opening> found = new ArrayList<>();
+        for (String provider : new String[] {lost.providerId(), null}) {
+            Preferences around = new Preferences(date.minusDays(NEAR_DAYS), date.plusDays(NEAR_DAYS), Set.of(),
+                    List.of(), provider, kind, null, 0, 0);
+            openings(slug, lost.reasonId(), around).stream()
+                    .filter(o -> !found.contains(o) && !o.equals(lost))
+                    .sorted(nearness)
+                    .limit(ALTERNATIVES - found.size())
+                    .forEach(found::add);
+            if (found.size() == ALTERNATIVES) {
+                break;
+            }
+        }
+        found.sort(nearness);
+        return List.copyOf(found);
+    }
+
+    /** The visits the PMS copy has booked over the request's time on its provider or room, but not for it. */
+    private static List<Appointment> bookedOver(StoreSession session, String slug, Request request) {
+        Opening asked = request.opening();
+        return session.schedule().appointmentsTakingTime(slug, asked.start(), asked.end()).stream()
+                .filter(a -> a.start().isBefore(asked.end()) && asked.start().isBefore(a.end()))
+                .filter(a -> !request.id().equals(a.placerId()))
+                .filter(a -> asked.providerId().equals(a.providerId())
+                        || asked.roomId() != null && asked.roomId().equals(a.roomId()))
+                .toList();
+    }
+
+    /** True when the PMS copy shows a visit booked for this very request at its time: that visit keeps it. */
+    private static boolean bookedForIt(StoreSession session, String slug, Request request) {
+        Opening asked = request.opening();
+        return session.schedule().appointmentsTakingTime(slug, asked.start(), asked.end()).stream()
+                .anyMatch(a -> request.id().equals(a.placerId()));
+    }
+
+    /**
+     * A request is confirmed only while its hold still keeps a time to come, unless the PMS booked the visit
+     * for it ({@link #bookedForIt}).
+     */
+    private static void requireStillHeld(StoreSession session, String slug, Request request, Instant now) {
+        if (!request.opening().start().isAfter(now)) {
+            throw new ConflictException("request_past", "the time of request " + request.id()
+                    + " has passed; it can no longer be confirmed");
+        }
+        if (request.holdId() == null || session.holds().find(slug, request.holdId()).isEmpty()) {
+            throw new ConflictException("hold_lost", "request " + request.id() + " no longer holds its time;"
+                    + " propose another time or decline");
+        }
+    }
+
     /**
      * Staff may not confirm a time the PMS has since given to another visit on the same provider or room
      * (booked by phone, say); a visit the PMS booked from this very request is no conflict.
      */
     private static void requireNotBookedInPms(StoreSession session, String slug, Request request) {
-        Opening asked = request.opening();
-        boolean booked = session.schedule().appointmentsTakingTime(slug, asked.start(), asked.end()).stream()
-                .filter(a -> a.start().isBefore(asked.end()) && asked.start().isBefore(a.end()))
-                .filter(a -> !request.id().equals(a.placerId()))
-                .anyMatch(a -> asked.providerId().equals(a.providerId())
-                        || asked.roomId() != null && asked.roomId().equals(a.roomId()));
-        if (booked) {
+        if (!bookedOver(session, slug, request).isEmpty()) {
             throw new ConflictException("booked_in_pms", "the PMS has booked that time for another visit since"
                     + " the request was made; propose another time or decline");
         }
@@ -449,11 +710,46 @@ public final class BookingService implements Booking {
                 .filter(p -> name.equalsIgnoreCase(p.name())).map(Patient::id).findFirst().orElse(null);
     }
 
-    private static void requireOpen(Request request) {
-        if (!request.status().isOpen()) {
-            throw new ConflictException("request_not_open",
-                    "request " + request.id() + " is " + request.status().name().toLowerCase(Locale.ROOT)
-                            + " already");
+    /**
+     * Refuses a step to {@code next} from a status not in {@code from}: code {@code not_proposed} when only a
+     * proposal may take it, {@code request_not_open} when the request has ended, {@code request_conflicted}
+     * when it lost its time to the PMS and must first be moved.
+     */
+    private static void requireIn(Request request, Set<RequestStatus> from, RequestStatus next) {
+        RequestStatus status = request.status();
+        if (from.contains(status)) {
+            return;
+        }
+        String step = "request " + request.id() + " is " + name(status) + "; it cannot become " + name(next);
+        if (status.isFinal()) {
+            throw new ConflictException("request_not_open", step);
+        }
+        if (from.equals(EnumSet.of(RequestStatus.PROPOSED))) {
+            throw new ConflictException("not_proposed", step + ": no proposal awaits an answer");
+        }
+        if (status == RequestStatus.CONFLICTED) {
+            throw new ConflictException("request_conflicted", step + ": the PMS booked its time for another visit;"
+                    + " propose another time or decline");
+        }
+        throw new ConflictException("request_not_open", step);
+    }
+
+    private static String name(RequestStatus status) {
+        return status.name().toLowerCase(Locale.ROOT);
+    }
+
+    private void checkToken(String slug, String requestId, String token) {
+        store.run(session -> {
+            session.practices().require(slug);
+            requireToken(session, slug, requestId, token);
+        });
+    }
+
+    /** A wrong token is answered as an unknown request: the link must not tell whether a request exists. */
+    private static void requireToken(StoreSession session, String slug, String requestId, String token) {
+        String hash = session.requests().clientTokenHash(slug, requestId).orElse(null);
+        if (!ClientTokens.matches(token, hash)) {
+            throw new NotFoundException("request", requestId);
         }
     }
 

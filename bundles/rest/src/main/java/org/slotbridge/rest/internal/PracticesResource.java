@@ -10,13 +10,16 @@ import java.util.Map;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.ext.Providers;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -31,10 +34,12 @@ import org.slotbridge.api.Opening;
 import org.slotbridge.api.Practice;
 import org.slotbridge.api.Preferences;
 import org.slotbridge.api.Reason;
-import org.slotbridge.api.Request;
+import org.slotbridge.api.RequestReceipt;
 import org.slotbridge.api.Slugs;
 import org.slotbridge.api.service.Booking;
+import org.slotbridge.api.service.IdempotencyKeys;
 import org.slotbridge.api.service.PracticeDirectory;
+import org.slotbridge.rest.internal.ClientViews.ReceiptView;
 import org.slotbridge.rest.internal.Inputs.OpeningInput;
 import org.slotbridge.rest.internal.Inputs.RequestInput;
 import org.slotbridge.rest.internal.Views.HoldView;
@@ -45,7 +50,6 @@ import org.slotbridge.rest.internal.Views.PracticeSummary;
 import org.slotbridge.rest.internal.Views.PracticeView;
 import org.slotbridge.rest.internal.Views.ReasonList;
 import org.slotbridge.rest.internal.Views.ReasonView;
-import org.slotbridge.rest.internal.Views.RequestView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,9 +58,9 @@ import org.slf4j.LoggerFactory;
  * and send a request. Only practices that take online bookings are visible here; any other slug is
  * answered as unknown.
  *
- * <p>A client cannot withdraw a request through this API: the api offers no way to check a privacy
- * code, and a withdrawal proven by the request id and a contact address alone would be open to
- * anyone who learned them.
+ * <p>Sending a request answers with the token of the client's link, once; with it the client answers
+ * and cancels through {@link ClientLinksResource}. Nothing else proves a client here: a privacy code
+ * cannot be checked through the api, and a request id with a contact address is no secret.
  */
 @Component(service = PracticesResource.class)
 @JaxrsResource
@@ -71,6 +75,10 @@ public class PracticesResource {
     private final PracticeDirectory directory;
     private final Booking booking;
     private final Clock clock;
+
+    /** Makes the POSTs that create something safe to repeat; set by DS before activation. */
+    @Reference(name = "idempotencyKeys")
+    IdempotencyKeys idempotencyKeys;
 
     @Activate
     public PracticesResource(@Reference(name = "directory") PracticeDirectory directory,
@@ -146,9 +154,18 @@ public class PracticesResource {
                 paging.order().name().toLowerCase(Locale.ROOT), paging.offset(), paging.limit(), more, openings);
     }
 
+    /** Takes a hold; an {@code Idempotency-Key} header makes it safe to send again. */
     @POST
     @Path("{slug}/holds")
-    public Response hold(@PathParam("slug") String slug, OpeningInput body) {
+    public Response hold(@PathParam("slug") String slug, OpeningInput body,
+                         @HeaderParam(Idempotency.HEADER) String key, @Context Providers providers) {
+        String listed = listed(slug).slug();
+        return Idempotency.once(idempotencyKeys, listed, key, "/api/v1/practices/" + listed + "/holds", body,
+                providers, () -> hold(listed, body));
+    }
+
+    /** Takes a hold, without an idempotency key. */
+    public Response hold(String slug, OpeningInput body) {
         Practice practice = listed(slug);
         if (body == null) {
             throw new InvalidInputException("body", "an opening is required");
@@ -162,17 +179,27 @@ public class PracticesResource {
                 .build();
     }
 
+    /** Turns a hold into a request; an {@code Idempotency-Key} header makes it safe to send again. */
     @POST
     @Path("{slug}/requests")
-    public Response request(@PathParam("slug") String slug, RequestInput body) {
+    public Response request(@PathParam("slug") String slug, RequestInput body,
+                            @HeaderParam(Idempotency.HEADER) String key, @Context Providers providers) {
+        String listed = listed(slug).slug();
+        return Idempotency.once(idempotencyKeys, listed, key, "/api/v1/practices/" + listed + "/requests", body,
+                providers, () -> request(listed, body));
+    }
+
+    /** Turns a hold into a request, without an idempotency key. */
+    public Response request(String slug, RequestInput body) {
         Practice practice = listed(slug);
         if (body == null) {
             throw new InvalidInputException("body", "a request is required");
         }
-        Request request = booking.request(practice.slug(), body.toForm());
-        LOG.info("Request {} sent at practice {}", request.id(), practice.slug());
+        RequestReceipt receipt = booking.submit(practice.slug(), body.toForm());
+        LOG.info("Request {} sent at practice {}", receipt.request().id(), practice.slug());
+        // the client's link is given this once: only a hash of its token is kept
         return Response.status(Response.Status.CREATED)
-                .entity(RequestView.of(request, practice.zone(), providerNames(practice)))
+                .entity(ReceiptView.of(receipt, practice.zone(), providerNames(practice)))
                 .build();
     }
 

@@ -1,8 +1,11 @@
 package org.slotbridge.rest.internal;
 
 import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -22,6 +25,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.slotbridge.api.InvalidInputException;
 import org.slotbridge.api.Practice;
+import org.slotbridge.api.Opening;
 import org.slotbridge.api.Request;
 import org.slotbridge.api.RequestStatus;
 import org.slotbridge.api.service.Booking;
@@ -71,7 +75,7 @@ public class StaffResource {
         Practice practice = directory.practice(slug);
         Map<String, String> names = Views.providerNames(directory.providers(slug));
         return new StaffRequestList(slug, wanted.name(), booking.requests(slug, wanted).stream()
-                .map(request -> StaffRequestView.of(request, practice.zone(), names))
+                .map(request -> StaffRequestView.of(request, alternatives(slug, request), practice.zone(), names))
                 .toList());
     }
 
@@ -121,7 +125,13 @@ public class StaffResource {
 
     private StaffRequestView view(String slug, Request request) {
         ZoneId zone = directory.practice(slug).zone();
-        return StaffRequestView.of(request, zone, Views.providerNames(directory.providers(slug)));
+        return StaffRequestView.of(request, alternatives(slug, request), zone,
+                Views.providerNames(directory.providers(slug)));
+    }
+
+    /** The openings offered instead of a conflicted request; asked only for those. */
+    private List<Opening> alternatives(String slug, Request request) {
+        return request.status() == RequestStatus.CONFLICTED ? booking.alternatives(slug, request.id()) : List.of();
     }
 
     private static RequestStatus status(String text) {
@@ -131,8 +141,8 @@ public class StaffResource {
         try {
             return RequestStatus.valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("status",
-                    "'" + text + "' is not one of PENDING, PROPOSED, CONFIRMED, DECLINED, WITHDRAWN");
+            throw new InvalidInputException("status", "'" + text + "' is not one of "
+                    + Arrays.stream(RequestStatus.values()).map(Enum::name).collect(Collectors.joining(", ")));
         }
     }
 

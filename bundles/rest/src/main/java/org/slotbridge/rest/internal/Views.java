@@ -149,15 +149,25 @@ final class Views {
         }
     }
 
-    /** A request as the staff of its practice see it. */
+    /**
+     * A request as the staff of its practice see it; {@code alternatives} are the openings offered instead
+     * when the PMS booked its time for another visit (status CONFLICTED), and empty otherwise.
+     */
     public record StaffRequestView(String id, String practice, String status, OpeningView opening,
                                    ClientView client, PatientView patient, boolean newClient, String memo,
-                                   String staffNote, String createdAt, String decidedAt) {
+                                   String staffNote, String createdAt, String decidedAt,
+                                   List<OpeningView> alternatives) {
         static StaffRequestView of(Request request, ZoneId zone, Map<String, String> providerNames) {
+            return of(request, List.of(), zone, providerNames);
+        }
+
+        static StaffRequestView of(Request request, List<Opening> alternatives, ZoneId zone,
+                                   Map<String, String> providerNames) {
             return new StaffRequestView(request.id(), request.practiceSlug(), request.status().name(),
                     OpeningView.of(request.opening(), zone, providerNames), ClientView.of(request.client()),
                     PatientView.of(request.patient()), request.newClient(), request.memo(),
-                    request.staffNote(), local(request.createdAt(), zone), local(request.decidedAt(), zone));
+                    request.staffNote(), local(request.createdAt(), zone), local(request.decidedAt(), zone),
+                    alternatives.stream().map(o -> OpeningView.of(o, zone, providerNames)).toList());
         }
     }
 

@@ -31,6 +31,7 @@ import org.slotbridge.api.Provider;
 import org.slotbridge.api.Reason;
 import org.slotbridge.api.Request;
 import org.slotbridge.api.RequestForm;
+import org.slotbridge.api.RequestReceipt;
 import org.slotbridge.api.RequestStatus;
 import org.slotbridge.api.Room;
 import org.slotbridge.api.WorkingHours;
@@ -162,7 +163,48 @@ final class Fakes {
         }
 
         @Override
+        public RequestReceipt submit(String slug, RequestForm form) {
+            return new RequestReceipt(request(slug, form), "token-of-r-1");
+        }
+
+        @Override
         public Request withdraw(String slug, String requestId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Request forClient(String slug, String requestId, String token) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Request accept(String slug, String requestId, String token) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Request refuse(String slug, String requestId, String token) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Request cancel(String slug, String requestId, String token) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Request rebook(String slug, String requestId, String token, Opening opening) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<Opening> alternatives(String slug, String requestId) {
+            calls.add("alternatives " + slug + " " + requestId);
+            return List.of(opening(Instant.parse("2026-12-07T16:00:00Z")));
+        }
+
+        @Override
+        public Request conflict(String slug, String requestId) {
             throw new UnsupportedOperationException();
         }
 

@@ -34,6 +34,7 @@ import org.slotbridge.api.Opening;
 import org.slotbridge.api.Preferences;
 import org.slotbridge.api.Request;
 import org.slotbridge.api.RequestForm;
+import org.slotbridge.api.RequestReceipt;
 import org.slotbridge.api.RequestStatus;
 import org.slotbridge.api.service.Booking;
 import org.slotbridge.api.service.PracticeDirectory;
@@ -233,8 +234,48 @@ class HttpApiTest {
         }
 
         @Override
+        public RequestReceipt submit(String slug, RequestForm form) {
+            return delegate.submit(slug, form);
+        }
+
+        @Override
         public Request withdraw(String slug, String requestId) {
             return delegate.withdraw(slug, requestId);
+        }
+
+        @Override
+        public Request forClient(String slug, String requestId, String token) {
+            return delegate.forClient(slug, requestId, token);
+        }
+
+        @Override
+        public Request accept(String slug, String requestId, String token) {
+            return delegate.accept(slug, requestId, token);
+        }
+
+        @Override
+        public Request refuse(String slug, String requestId, String token) {
+            return delegate.refuse(slug, requestId, token);
+        }
+
+        @Override
+        public Request cancel(String slug, String requestId, String token) {
+            return delegate.cancel(slug, requestId, token);
+        }
+
+        @Override
+        public Request rebook(String slug, String requestId, String token, Opening opening) {
+            return delegate.rebook(slug, requestId, token, opening);
+        }
+
+        @Override
+        public List<Opening> alternatives(String slug, String requestId) {
+            return delegate.alternatives(slug, requestId);
+        }
+
+        @Override
+        public Request conflict(String slug, String requestId) {
+            return delegate.conflict(slug, requestId);
         }
 
         @Override

@@ -1,5 +1,6 @@
 package org.slotbridge.store.internal;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -9,15 +10,19 @@ import javax.persistence.LockModeType;
 
 import org.slotbridge.api.Client;
 import org.slotbridge.api.NotFoundException;
+import org.slotbridge.api.Opening;
 import org.slotbridge.api.Patient;
 import org.slotbridge.api.Request;
 import org.slotbridge.api.RequestStatus;
 import org.slotbridge.store.ClientRecord;
 import org.slotbridge.store.NewRequest;
 import org.slotbridge.store.RequestRepository;
+import org.slotbridge.store.internal.entity.RequestAlternativeEntity;
 import org.slotbridge.store.internal.entity.RequestEntity;
 
 final class JpaRequestRepository implements RequestRepository {
+
+    private static final List<RequestStatus> OPEN = List.of(RequestStatus.PENDING, RequestStatus.PROPOSED);
 
     private final EntityManager em;
     private final JpaClientRepository clients;
@@ -60,6 +65,73 @@ final class JpaRequestRepository implements RequestRepository {
         entity.setState(next.status(), next.opening(), next.status().isOpen() ? next.holdId() : null,
                 next.staffNote(), next.decidedAt());
         return toRequest(entity);
+    }
+
+    @Override
+    public List<Request> openOverlapping(String slug, Instant from, Instant to) {
+        return em.createQuery("SELECT r FROM RequestEntity r WHERE r.practice = :practice"
+                        + " AND r.status IN :open AND r.opening.startsAt < :to AND r.opening.endsAt > :from"
+                        + " ORDER BY r.createdAt, r.id", RequestEntity.class)
+                .setParameter("practice", slug).setParameter("open", OPEN)
+                .setParameter("from", from.toEpochMilli()).setParameter("to", to.toEpochMilli())
+                .getResultList().stream().map(this::toRequest).toList();
+    }
+
+    @Override
+    public List<Request> due(Instant now, int limit) {
+        long at = now.toEpochMilli();
+        return em.createQuery("SELECT r FROM RequestEntity r WHERE r.status IN :open"
+                        + " AND (r.opening.startsAt <= :now OR (r.status = :proposed AND r.answerBy <= :now))"
+                        + " ORDER BY r.createdAt, r.id", RequestEntity.class)
+                .setParameter("open", OPEN).setParameter("proposed", RequestStatus.PROPOSED)
+                .setParameter("now", at).setMaxResults(limit)
+                .getResultList().stream().map(this::toRequest).toList();
+    }
+
+    @Override
+    public void setClientTokenHash(String slug, String requestId, String hash) {
+        required(slug, requestId).setClientTokenHash(hash);
+    }
+
+    @Override
+    public Optional<String> clientTokenHash(String slug, String requestId) {
+        return Optional.ofNullable(entity(slug, requestId, LockModeType.NONE)).map(RequestEntity::clientTokenHash);
+    }
+
+    @Override
+    public void setAnswerBy(String slug, String requestId, Instant answerBy) {
+        required(slug, requestId).setAnswerBy(answerBy);
+    }
+
+    @Override
+    public Optional<Instant> answerBy(String slug, String requestId) {
+        return Optional.ofNullable(entity(slug, requestId, LockModeType.NONE)).map(RequestEntity::answerBy);
+    }
+
+    @Override
+    public void setAlternatives(String slug, String requestId, List<Opening> openings) {
+        required(slug, requestId);
+        em.createQuery("DELETE FROM RequestAlternativeEntity a WHERE a.requestId = :request")
+                .setParameter("request", requestId).executeUpdate();
+        for (int i = 0; i < openings.size(); i++) {
+            em.persist(new RequestAlternativeEntity(slug, requestId, i, openings.get(i)));
+        }
+    }
+
+    @Override
+    public List<Opening> alternatives(String slug, String requestId) {
+        return em.createQuery("SELECT a FROM RequestAlternativeEntity a WHERE a.practice = :practice"
+                        + " AND a.requestId = :request ORDER BY a.position", RequestAlternativeEntity.class)
+                .setParameter("practice", slug).setParameter("request", requestId)
+                .getResultList().stream().map(RequestAlternativeEntity::opening).toList();
+    }
+
+    private RequestEntity required(String slug, String requestId) {
+        RequestEntity entity = entity(slug, requestId, LockModeType.NONE);
+        if (entity == null) {
+            throw new NotFoundException("request", requestId);
+        }
+        return entity;
     }
 
     private RequestEntity entity(String slug, String requestId, LockModeType lock) {

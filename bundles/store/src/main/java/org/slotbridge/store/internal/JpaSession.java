@@ -4,6 +4,7 @@ import javax.persistence.EntityManager;
 
 import org.slotbridge.store.ClientRepository;
 import org.slotbridge.store.HoldRepository;
+import org.slotbridge.store.IdempotencyRepository;
 import org.slotbridge.store.PracticeRepository;
 import org.slotbridge.store.RequestRepository;
 import org.slotbridge.store.ScheduleRepository;
@@ -19,6 +20,7 @@ final class JpaSession implements StoreSession {
     private final JpaHoldRepository holds;
     private final JpaRequestRepository requests;
     private final JpaStaffRepository staff;
+    private final JpaIdempotencyRepository idempotency;
     private final Counters counters;
 
     JpaSession(EntityManager em) {
@@ -29,6 +31,7 @@ final class JpaSession implements StoreSession {
         holds = new JpaHoldRepository(em);
         requests = new JpaRequestRepository(em, clients);
         staff = new JpaStaffRepository(em, practices);
+        idempotency = new JpaIdempotencyRepository(em);
     }
 
     /** Writes what must be written last, just before the transaction commits. */
@@ -64,5 +67,10 @@ final class JpaSession implements StoreSession {
     @Override
     public StaffRepository staff() {
         return staff;
+    }
+
+    @Override
+    public IdempotencyRepository idempotency() {
+        return idempotency;
     }
 }

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -20,7 +21,6 @@ import javax.persistence.EntityManagerFactory;
 import javax.persistence.Persistence;
 import javax.sql.DataSource;
 
-import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.api.Test;
 import org.slotbridge.api.Audience;
 import org.slotbridge.api.Category;
@@ -42,7 +42,7 @@ class MigrationsTest {
 
     @Test
     void createsEveryTableOnAnEmptyDatabaseAndRunsOnlyOnce() throws SQLException {
-        EmbeddedDataSource dataSource = TestDatabase.emptyDatabase();
+        DataSource dataSource = TestDatabase.emptyDatabase();
         assertTrue(tables(dataSource).isEmpty());
 
         Migrations.apply(dataSource);
@@ -56,7 +56,7 @@ class MigrationsTest {
 
     @Test
     void holdUnitsRefuseASecondClaimAndKeepTheirHold() throws SQLException {
-        EmbeddedDataSource dataSource = TestDatabase.emptyDatabase();
+        DataSource dataSource = TestDatabase.emptyDatabase();
         Migrations.apply(dataSource);
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO hold (id, practice, reason_code, provider_code, starts_at, ends_at,"
@@ -73,7 +73,7 @@ class MigrationsTest {
 
     @Test
     void headingsOfExistingReasonsBecomeCategoriesOfTheirPractice() throws SQLException {
-        EmbeddedDataSource dataSource = TestDatabase.emptyDatabase();
+        DataSource dataSource = TestDatabase.emptyDatabase();
         Migrations.apply(dataSource, FIRST_SCHEMA);
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             for (String slug : List.of("north", "south")) {
@@ -159,9 +159,11 @@ class MigrationsTest {
     private static Set<String> tables(DataSource dataSource) throws SQLException {
         Set<String> names = new TreeSet<>();
         try (Connection c = dataSource.getConnection();
-             ResultSet rs = c.getMetaData().getTables(null, "APP", "%", new String[] {"TABLE"})) {
+             ResultSet rs = c.getMetaData().getTables(null, TestDatabase.POSTGRESQL ? "public" : "APP", "%",
+                     new String[] {"TABLE"})) {
             while (rs.next()) {
-                names.add(rs.getString("TABLE_NAME"));
+                // PostgreSQL keeps unquoted names in lower case, Derby in upper case
+                names.add(rs.getString("TABLE_NAME").toUpperCase(Locale.ROOT));
             }
         }
         return names;

@@ -22,18 +22,25 @@ import org.slotbridge.store.Store;
  * changelogs, with the bundle's persistence unit on it. Migrating and starting the unit take seconds,
  * so one database serves the whole test run and {@link #clean()} empties it for each test. Also used
  * by the booking and sync tests (test jar).
+ * <p>
+ * With {@code -Dslotbridge.test.db=postgresql} the databases are fresh PostgreSQL databases instead,
+ * dropped when the test run ends (see {@link PostgresTestDatabases}).
  */
 public final class TestDatabase {
 
     /** Children before parents, for the foreign keys. */
-    private static final List<String> TABLES = List.of("hold_unit", "hold", "request", "reason_provider",
-            "reason_room", "reason_blockout_type", "reason", "working_hours", "appointment", "blockout", "patient",
-            "client", "provider", "room", "staff", "practice_closed_date", "practice_rules", "provider_group_member",
-            "provider_group", "category", "practice");
+    private static final List<String> TABLES = List.of("hold_unit", "hold", "request_alternative", "request",
+            "reason_provider", "reason_room", "reason_blockout_type", "reason", "working_hours", "appointment",
+            "blockout", "patient", "client", "provider", "room", "staff", "practice_closed_date", "practice_rules",
+            "provider_group_member", "provider_group", "category", "practice");
     private static final AtomicInteger COUNT = new AtomicInteger();
+    /** Whether the tests run on PostgreSQL rather than in-memory Derby. */
+    static final boolean POSTGRESQL = "postgresql".equals(System.getProperty("slotbridge.test.db", "derby"));
     /** Liquibase logs each change set through java.util.logging; kept here so the level sticks. */
     private static final java.util.logging.Logger LIQUIBASE = java.util.logging.Logger.getLogger("liquibase");
     private static TestDatabase shared;
+    /** Made once even when setting it up fails, so that failing tests do not each make a database. */
+    private static DataSource sharedSource;
 
     static {
         // keep Derby's log out of the source tree
@@ -41,10 +48,10 @@ public final class TestDatabase {
         LIQUIBASE.setLevel(java.util.logging.Level.WARNING);
     }
 
-    private final EmbeddedDataSource dataSource;
+    private final DataSource dataSource;
     private final Store store;
 
-    private TestDatabase(EmbeddedDataSource dataSource, EntityManagerFactory factory) {
+    private TestDatabase(DataSource dataSource, EntityManagerFactory factory) {
         this.dataSource = dataSource;
         this.store = new JpaStore(factory, new SchemaReady() { });
     }
@@ -52,7 +59,10 @@ public final class TestDatabase {
     /** The test database, with the current schema and no rows. */
     public static synchronized TestDatabase clean() {
         if (shared == null) {
-            EmbeddedDataSource dataSource = emptyDatabase();
+            if (sharedSource == null) {
+                sharedSource = emptyDatabase();
+            }
+            DataSource dataSource = sharedSource;
             Migrations.apply(dataSource);
             // in place of the OSGi service name persistence.xml gives
             EntityManagerFactory factory = Persistence.createEntityManagerFactory("slotbridge",
@@ -63,8 +73,11 @@ public final class TestDatabase {
         return shared;
     }
 
-    /** A new in-memory database without any table. */
-    static EmbeddedDataSource emptyDatabase() {
+    /** A new database without any table: in memory on Derby, dropped at the end on PostgreSQL. */
+    static DataSource emptyDatabase() {
+        if (POSTGRESQL) {
+            return PostgresTestDatabases.create();
+        }
         EmbeddedDataSource dataSource = new EmbeddedDataSource();
         dataSource.setDatabaseName("memory:slotbridge-" + COUNT.incrementAndGet());
         dataSource.setCreateDatabase("create");

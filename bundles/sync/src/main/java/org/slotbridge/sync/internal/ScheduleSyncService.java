@@ -1,5 +1,6 @@
 package org.slotbridge.sync.internal;
 
+import java.util.List;
 import java.util.function.Function;
 
 import org.osgi.service.component.annotations.Activate;
@@ -17,6 +18,7 @@ import org.slotbridge.api.Opening;
 import org.slotbridge.api.Patient;
 import org.slotbridge.api.Provider;
 import org.slotbridge.api.Request;
+import org.slotbridge.api.RequestStatus;
 import org.slotbridge.api.Room;
 import org.slotbridge.api.service.Booking;
 import org.slotbridge.api.service.ScheduleSync;
@@ -30,8 +32,13 @@ import org.slotbridge.store.StoreSession;
  * <p>
  * Reconciliation: an appointment whose placer id is the id of a request of the same practice is the
  * visit booked for that request. Its time is then kept by the appointment, so the request's hold
- * ends; an open request takes the appointment's time and is confirmed through {@link Booking}, which
- * tells the request listeners as for any confirmation.
+ * ends; an open or conflicted request takes the appointment's time and is confirmed through {@link Booking},
+ * which tells the request listeners as for any confirmation.
+ * <p>
+ * An appointment that takes time over an open request's time on its provider or room, and was not booked
+ * for that request (staff booked the time by phone, say), makes the request conflicted through
+ * {@link Booking#conflict}: its hold ends, the nearest openings are offered instead, and the listeners are
+ * told.
  * <p>
  * After each commit that changed an appointment or a blockout, {@link ScheduleChanges} is told what it was
  * before and after, and the schedule version the change was made on, so booking updates its index of the
@@ -63,7 +70,8 @@ public final class ScheduleSyncService implements ScheduleSync {
             Appointment before = session.schedule().appointment(slug, appointment.pmsId()).orElse(null);
             session.schedule().saveAppointment(slug, appointment);
             String toConfirm = reconcile(session, slug, appointment);
-            return new Saved(new Change<>(before, appointment, scheduleVersion(session, slug)), toConfirm);
+            return new Saved(new Change<>(before, appointment, scheduleVersion(session, slug)), toConfirm,
+                    bookedOver(session, slug, appointment));
         });
         tellAppointment(slug, saved.change());
         LOG.debug("Appointment {} of practice {} applied", appointment.pmsId(), slug);
@@ -78,6 +86,28 @@ public final class ScheduleSyncService implements ScheduleSync {
                         toConfirm, slug, appointment.pmsId());
             }
         }
+        for (String conflicted : saved.bookedOver()) {
+            try {
+                booking.conflict(slug, conflicted);
+            } catch (RuntimeException e) {
+                // the appointment is stored; the request stays as it was and staff still see the clash on confirm
+                LOG.warn("Request {} of practice {}: marking it conflicted with appointment {} failed", conflicted,
+                        slug, appointment.pmsId(), e);
+            }
+        }
+    }
+
+    /** The open requests other than its own whose time the appointment takes on their provider or room. */
+    private static List<String> bookedOver(StoreSession session, String slug, Appointment appointment) {
+        if (!appointment.status().takesTime()) {
+            return List.of();
+        }
+        return session.requests().openOverlapping(slug, appointment.start(), appointment.end()).stream()
+                .filter(r -> !r.id().equals(appointment.placerId()))
+                .filter(r -> r.opening().providerId().equals(appointment.providerId())
+                        || r.opening().roomId() != null && r.opening().roomId().equals(appointment.roomId()))
+                .map(Request::id)
+                .toList();
     }
 
     @Override
@@ -210,9 +240,14 @@ public final class ScheduleSyncService implements ScheduleSync {
             return null;
         }
         Request request = session.requests().change(slug, appointment.placerId(),
-                current -> current.status().isOpen() ? booked(current, appointment) : current);
+                current -> awaitsBooking(current) ? booked(current, appointment) : current);
         session.holds().releaseFor(slug, request.id());
-        return request.status().isOpen() ? request.id() : null;
+        return awaitsBooking(request) ? request.id() : null;
+    }
+
+    /** Open, or conflicted: the PMS may still book a request that lost its first time, at another one. */
+    private static boolean awaitsBooking(Request request) {
+        return request.status().isOpen() || request.status() == RequestStatus.CONFLICTED;
     }
 
     /** The open request at the time the PMS booked, its hold no longer needed. */
@@ -245,8 +280,8 @@ public final class ScheduleSyncService implements ScheduleSync {
     private record Change<T>(T before, T after, long onVersion) {
     }
 
-    /** An appointment stored, and the open request it confirms, if any. */
-    private record Saved(Change<Appointment> change, String toConfirm) {
+    /** An appointment stored, the open request it confirms, if any, and the open requests it took the time of. */
+    private record Saved(Change<Appointment> change, String toConfirm, List<String> bookedOver) {
     }
 
     private static void required(Object record, String field) {

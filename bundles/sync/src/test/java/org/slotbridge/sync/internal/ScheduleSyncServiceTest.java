@@ -220,12 +220,63 @@ class ScheduleSyncServiceTest {
         Request request = request();
         store.run(s -> s.practices().save(Fixtures.practice("other", NewClientPolicy.WELCOME)));
         sync.appointment("other", appointment("A9", request.opening().start(), request.id()));
-        sync.appointment(SLUG, appointment("A10", request.opening().start(), "no-such-request"));
+        // later the same day: a visit over the request's time would make it conflicted (see below)
+        sync.appointment(SLUG, appointment("A10", request.opening().start().plusSeconds(7200), "no-such-request"));
         assertEquals(RequestStatus.PENDING, booking.find(SLUG, request.id()).status());
         Appointment cancelled = new Appointment("A11", "SMITH", null, TUESDAY_EIGHT, TUESDAY_EIGHT.plusSeconds(60),
                 null, AppointmentStatus.CANCELLED, request.id());
         sync.appointment(SLUG, cancelled);
         assertEquals(RequestStatus.PENDING, booking.find(SLUG, request.id()).status());
+    }
+
+    @Test
+    void aVisitBookedOverARequestByPhoneMakesItConflictedWithOpeningsInstead() {
+        Request request = request();
+        Instant start = request.opening().start();
+        // another provider in another room at that time takes nothing of the request's
+        sync.appointment(SLUG, new Appointment("A8", "JONES", "OP2", start, start.plusSeconds(1800), "P1",
+                AppointmentStatus.BOOKED, null));
+        assertEquals(RequestStatus.PENDING, booking.find(SLUG, request.id()).status());
+        told.clear();
+
+        Appointment phone = appointment("A9", start.plusSeconds(900), null);
+        sync.appointment(SLUG, phone);
+        Request conflicted = booking.find(SLUG, request.id());
+        assertEquals(RequestStatus.CONFLICTED, conflicted.status());
+        assertEquals(List.of(conflicted), told, "listeners are told, so the PMS outbox cancels the request");
+        assertTrue(store.call(s -> s.holds().find(SLUG, request.holdId())).isEmpty(), "its hold ended");
+        List<Opening> offered = booking.alternatives(SLUG, request.id());
+        assertEquals(3, offered.size());
+        assertTrue(offered.stream().allMatch(o -> o.providerId().equals("SMITH")
+                && !(o.start().isBefore(phone.end()) && phone.start().isBefore(o.end()))), offered.toString());
+        assertTrue(consults().containsAll(offered));
+
+        sync.appointment(SLUG, phone);
+        assertEquals(1, told.size(), "applying it again changes nothing more");
+    }
+
+    @Test
+    void aConflictedRequestThePmsThenBooksElsewhereIsConfirmedAtThatTime() {
+        Request request = request();
+        sync.appointment(SLUG, appointment("A9", request.opening().start(), null));
+        assertEquals(RequestStatus.CONFLICTED, booking.find(SLUG, request.id()).status());
+
+        Instant later = request.opening().start().plusSeconds(3 * 3600);
+        sync.appointment(SLUG, new Appointment("A10", "SMITH", null, later, later.plusSeconds(1800), null,
+                AppointmentStatus.BOOKED, request.id()));
+        Request confirmed = booking.find(SLUG, request.id());
+        assertEquals(RequestStatus.CONFIRMED, confirmed.status());
+        assertEquals(later, confirmed.opening().start());
+        assertEquals(List.of(), store.call(s -> s.requests().alternatives(SLUG, request.id())));
+    }
+
+    @Test
+    void aVisitBookedOverAConfirmedRequestLeavesItConfirmed() {
+        Request request = request();
+        booking.confirm(SLUG, request.id(), null);
+        sync.appointment(SLUG, appointment("A9", request.opening().start(), null));
+        assertEquals(RequestStatus.CONFIRMED, booking.find(SLUG, request.id()).status(),
+                "a confirmed request is the PMS's to keep; the clash is in the PMS now");
     }
 
     private Request request() {

@@ -36,9 +36,11 @@ import org.slotbridge.api.Provider;
 import org.slotbridge.api.Reason;
 import org.slotbridge.api.Request;
 import org.slotbridge.api.RequestForm;
+import org.slotbridge.api.RequestReceipt;
 import org.slotbridge.api.RequestStatus;
 import org.slotbridge.api.Slugs;
 import org.slotbridge.api.service.Booking;
+import org.slotbridge.api.service.IdempotencyKeys;
 import org.slotbridge.api.service.PracticeDirectory;
 
 /**
@@ -61,11 +63,13 @@ final class PortalPages {
     private final Booking booking;
     private final PracticeDirectory directory;
     private final WebSite site;
+    private final FormsOnce once;
 
-    PortalPages(Booking booking, PracticeDirectory directory, WebSite site) {
+    PortalPages(Booking booking, PracticeDirectory directory, WebSite site, IdempotencyKeys keys) {
         this.booking = booking;
         this.directory = directory;
         this.site = site;
+        this.once = new FormsOnce(keys, site);
     }
 
     /**
@@ -121,36 +125,42 @@ final class PortalPages {
             if (!site.csrfValid(request)) {
                 return site.csrfRejected(request, practice, AREA, WebSite.home(request, slug));
             }
-            Reason reason = reason(practice, request.trimmed("reason"));
-            if (reason == null) {
-                return WebResponse.seeOther(WebSite.home(request, slug));
-            }
-            SearchForm search = SearchForm.read(request, SEARCH_PREFIX, site.today(practice), site.searchDays(),
-                    providerIds(practice, reason), site.maxOpenings());
-            Opening opening;
-            try {
-                opening = readOpening(request, reason.id());
-            } catch (InvalidInputException e) {
-                return openingsPage(request, practice, reason, search,
-                        "We could not read the time you picked; please pick it again.", 400);
-            }
-            Hold hold;
-            try {
-                hold = booking.hold(slug, opening);
-            } catch (ConflictException e) {
-                return openingsPage(request, practice, reason, search, TAKEN, 409);
-            } catch (InvalidInputException e) {
-                return openingsPage(request, practice, reason, search,
-                        "That time cannot be booked any more; please pick another.", 400);
-            }
-            LOG.info("Hold {} taken at practice {}", hold.id(), slug);
-            String sealed = HeldOpening.of(hold).seal(site.tokens());
-            String client = SearchForm.clientValue(search.client());
-            String query = "request?hold=" + WebSite.encode(hold.id())
-                    + (sealed == null ? "" : "&o=" + WebSite.encode(sealed))
-                    + (client == null ? "" : "&client=" + client);
-            return WebResponse.seeOther(WebSite.portal(request, slug, query));
+            return once.submit(request, practice, AREA, "hold", () -> takeHold(request, practice));
         });
+    }
+
+    /** Holds the opening picked; the work of {@link #hold}, done once per form sent. */
+    private WebResponse takeHold(WebRequest request, Practice practice) {
+        String slug = practice.slug();
+        Reason reason = reason(practice, request.trimmed("reason"));
+        if (reason == null) {
+            return WebResponse.seeOther(WebSite.home(request, slug));
+        }
+        SearchForm search = SearchForm.read(request, SEARCH_PREFIX, site.today(practice), site.searchDays(),
+                providerIds(practice, reason), site.maxOpenings());
+        Opening opening;
+        try {
+            opening = readOpening(request, reason.id());
+        } catch (InvalidInputException e) {
+            return openingsPage(request, practice, reason, search,
+                    "We could not read the time you picked; please pick it again.", 400);
+        }
+        Hold hold;
+        try {
+            hold = booking.hold(slug, opening);
+        } catch (ConflictException e) {
+            return openingsPage(request, practice, reason, search, TAKEN, 409);
+        } catch (InvalidInputException e) {
+            return openingsPage(request, practice, reason, search,
+                    "That time cannot be booked any more; please pick another.", 400);
+        }
+        LOG.info("Hold {} taken at practice {}", hold.id(), slug);
+        String sealed = HeldOpening.of(hold).seal(site.tokens());
+        String client = SearchForm.clientValue(search.client());
+        String query = "request?hold=" + WebSite.encode(hold.id())
+                + (sealed == null ? "" : "&o=" + WebSite.encode(sealed))
+                + (client == null ? "" : "&client=" + client);
+        return WebResponse.seeOther(WebSite.portal(request, slug, query));
     }
 
     /** GET /p/{slug}/request?hold=..: who the client is and whom the visit is for. */
@@ -171,44 +181,52 @@ final class PortalPages {
             if (!site.csrfValid(request)) {
                 return site.csrfRejected(request, practice, AREA, WebSite.home(request, slug));
             }
-            String holdId = request.trimmed("hold");
-            if (holdId == null) {
-                return WebResponse.seeOther(WebSite.home(request, slug));
-            }
-            Map<String, String> values = new LinkedHashMap<>();
-            for (String field : List.of("email", "phone", "clientName", "patientKind", "patientName", "memo")) {
-                values.put(field, Objects.toString(request.param(field), ""));
-            }
-            Map<String, String> errors = validate(request, practice);
-            if (!errors.isEmpty()) {
-                return requestPage(request, practice, holdId, values, errors, 400);
-            }
-            RequestForm form = new RequestForm(holdId, request.trimmed("email"), request.trimmed("phone"),
-                    request.trimmed("privacyCode"),
-                    practice.newClients() == NewClientPolicy.WELCOME ? request.trimmed("clientName") : null,
-                    request.trimmed("patientName"), kind(request.trimmed("patientKind")), request.trimmed("memo"));
-            Request sent;
-            try {
-                sent = booking.request(slug, form);
-            } catch (InvalidInputException e) {
-                String field = formField(e.field());
-                if (field.equals("hold")) {
-                    return lapsed(request, practice, holdId);
-                }
-                errors.put(field, Messages.about(FIELD_LABELS.getOrDefault(field, "This"), e.reason()));
-                return requestPage(request, practice, holdId, values, errors, 400);
-            } catch (ConflictException e) {
-                if (ConflictException.OPENING_TAKEN.equals(e.code())) {
-                    return lapsed(request, practice, holdId);
-                }
-                errors.put("form", Messages.sentence(e.getMessage()));
-                return requestPage(request, practice, holdId, values, errors, 409);
-            } catch (NotFoundException e) {
+            return once.submit(request, practice, AREA, "request", () -> sendRequest(request, practice));
+        });
+    }
+
+    /** Turns the hold into a request; the work of {@link #request}, done once per form sent. */
+    private WebResponse sendRequest(WebRequest request, Practice practice) {
+        String slug = practice.slug();
+        String holdId = request.trimmed("hold");
+        if (holdId == null) {
+            return WebResponse.seeOther(WebSite.home(request, slug));
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String field : List.of("email", "phone", "clientName", "patientKind", "patientName", "memo")) {
+            values.put(field, Objects.toString(request.param(field), ""));
+        }
+        Map<String, String> errors = validate(request, practice);
+        if (!errors.isEmpty()) {
+            return requestPage(request, practice, holdId, values, errors, 400);
+        }
+        RequestForm form = new RequestForm(holdId, request.trimmed("email"), request.trimmed("phone"),
+                request.trimmed("privacyCode"),
+                practice.newClients() == NewClientPolicy.WELCOME ? request.trimmed("clientName") : null,
+                request.trimmed("patientName"), kind(request.trimmed("patientKind")), request.trimmed("memo"));
+        RequestReceipt sent;
+        try {
+            sent = booking.submit(slug, form);
+        } catch (InvalidInputException e) {
+            String field = formField(e.field());
+            if (field.equals("hold")) {
                 return lapsed(request, practice, holdId);
             }
-            LOG.info("Request {} sent at practice {}", sent.id(), slug);
-            return WebResponse.seeOther(WebSite.portal(request, slug, "done?request=" + WebSite.encode(sent.id())));
-        });
+            errors.put(field, Messages.about(FIELD_LABELS.getOrDefault(field, "This"), e.reason()));
+            return requestPage(request, practice, holdId, values, errors, 400);
+        } catch (ConflictException e) {
+            if (ConflictException.OPENING_TAKEN.equals(e.code())) {
+                return lapsed(request, practice, holdId);
+            }
+            errors.put("form", Messages.sentence(e.getMessage()));
+            return requestPage(request, practice, holdId, values, errors, 409);
+        } catch (NotFoundException e) {
+            return lapsed(request, practice, holdId);
+        }
+        LOG.info("Request {} sent at practice {}", sent.request().id(), slug);
+        // the token of the client's link is given this once, on the page this leads to
+        return WebResponse.seeOther(WebSite.portal(request, slug, "done?request="
+                + WebSite.encode(sent.request().id()) + "&token=" + WebSite.encode(sent.token())));
     }
 
     /** GET /p/{slug}/done?request=..: the request was sent and the practice will confirm. */
@@ -224,7 +242,13 @@ final class PortalPages {
             Views.DoneView view = new Views.DoneView(sent.id(), formats.dateTime(opening.start()),
                     reasonName(slug, opening.reasonId()), providerNames(slug).getOrDefault(opening.providerId(),
                     opening.providerId()), statusLabel(sent.status()));
-            return site.page(request, practice, AREA, "portal/done.vm", 200, Map.of("request", view, "step", 4));
+            Map<String, Object> model = new HashMap<>(Map.of("request", view, "step", 4));
+            String token = request.trimmed("token");
+            if (token != null) {
+                booking.forClient(slug, requestId, token);
+                model.put("clientLink", ClientRequestPages.link(request, slug, requestId, token));
+            }
+            return site.page(request, practice, AREA, "portal/done.vm", 200, model);
         });
     }
 
@@ -297,6 +321,7 @@ final class PortalPages {
         model.put("searchFields", search.hidden(SEARCH_PREFIX));
         model.put("searchAction", WebSite.portal(request, slug, "openings"));
         model.put("holdAction", WebSite.portal(request, slug, "hold"));
+        model.put(FormsOnce.FIELD, FormsOnce.newKey());
         if (search.preferences() != null) {
             model.put("rangeLabel", formats.day(search.preferences().from()) + " to "
                     + formats.day(search.preferences().to()));
@@ -352,6 +377,7 @@ final class PortalPages {
         model.put("memoMax", MEMO_MAX);
         model.put("newClientsWelcome", practice.newClients() == NewClientPolicy.WELCOME);
         model.put("requestAction", WebSite.portal(request, slug, "request"));
+        model.put(FormsOnce.FIELD, FormsOnce.newKey());
         String client = SearchForm.clientValue(SearchForm.client(request.trimmed("client")));
         if (client != null) {
             model.put("client", client);
@@ -415,7 +441,7 @@ final class PortalPages {
     }
 
     /** Runs a page for an existing practice, answering a friendly page to every failure. */
-    private WebResponse withPractice(WebRequest request, String slug, String page,
+    WebResponse withPractice(WebRequest request, String slug, String page,
                                      Function<Practice, WebResponse> body) {
         Practice practice;
         try {
@@ -459,13 +485,13 @@ final class PortalPages {
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
-    private Map<String, String> providerNames(String slug) {
+    Map<String, String> providerNames(String slug) {
         Map<String, String> names = new HashMap<>();
         directory.providers(slug).forEach(p -> names.put(p.id(), p.name()));
         return names;
     }
 
-    private String reasonName(String slug, String reasonId) {
+    String reasonName(String slug, String reasonId) {
         try {
             return directory.reason(slug, reasonId).name();
         } catch (NotFoundException e) {
@@ -545,6 +571,8 @@ final class PortalPages {
             case CONFIRMED -> "Confirmed";
             case DECLINED -> "Declined";
             case WITHDRAWN -> "Withdrawn";
+            case EXPIRED -> "Expired: nobody decided in time";
+            case CONFLICTED -> "This time was given to another visit; please pick another";
         };
     }
 }

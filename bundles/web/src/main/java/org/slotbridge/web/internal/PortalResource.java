@@ -1,5 +1,7 @@
 package org.slotbridge.web.internal;
 
+import java.util.Locale;
+
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
@@ -19,6 +21,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.slotbridge.api.service.Booking;
+import org.slotbridge.api.service.IdempotencyKeys;
 import org.slotbridge.api.service.PracticeDirectory;
 
 /** The client portal of each practice, under {@code /p/{slug}/}. */
@@ -30,11 +33,13 @@ import org.slotbridge.api.service.PracticeDirectory;
 public final class PortalResource {
 
     private final PortalPages pages;
+    private final ClientRequestPages clientPages;
 
     @Activate
     public PortalResource(@Reference Booking booking, @Reference PracticeDirectory directory,
-                          @Reference WebSite site) {
-        this.pages = new PortalPages(booking, directory, site);
+                          @Reference WebSite site, @Reference IdempotencyKeys keys) {
+        this.pages = new PortalPages(booking, directory, site, keys);
+        this.clientPages = new ClientRequestPages(booking, pages, site);
     }
 
     @GET
@@ -75,5 +80,22 @@ public final class PortalResource {
     @Path("done")
     public Response done(@PathParam("slug") String slug, @Context UriInfo uri, @Context HttpHeaders headers) {
         return Http.answer(pages.done(Http.get(uri, headers), slug));
+    }
+
+    @GET
+    @Path("requests/{id}")
+    public Response clientRequest(@PathParam("slug") String slug, @PathParam("id") String id, @Context UriInfo uri,
+                                  @Context HttpHeaders headers) {
+        return Http.answer(clientPages.show(Http.get(uri, headers), slug, id));
+    }
+
+    @POST
+    @Path("requests/{id}/{step: accept|refuse|cancel|rebook}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response clientStep(@PathParam("slug") String slug, @PathParam("id") String id,
+                               @PathParam("step") String step, MultivaluedMap<String, String> form,
+                               @Context UriInfo uri, @Context HttpHeaders headers) {
+        ClientRequestPages.Step chosen = ClientRequestPages.Step.valueOf(step.toUpperCase(Locale.ROOT));
+        return Http.answer(clientPages.act(Http.post(uri, headers, form), slug, id, chosen));
     }
 }

@@ -281,7 +281,9 @@ final class StaffPages {
                 group(request, practice, names, formats, RequestStatus.PENDING, "Waiting for a decision",
                         "No requests are waiting."),
                 group(request, practice, names, formats, RequestStatus.PROPOSED, "Another time proposed",
-                        "No proposals are waiting for the client."));
+                        "No proposals are waiting for the client."),
+                group(request, practice, names, formats, RequestStatus.CONFLICTED,
+                        "Time booked in the PMS for another visit", "No request has lost its time."));
         Map<String, Object> model = new HashMap<>();
         model.put("staffMember", member);
         model.put("groups", groups);
@@ -313,7 +315,7 @@ final class StaffPages {
         String patientName = patient == null || patient.name() == null ? clientName : patient.name();
         String base = "requests/" + WebSite.encode(r.id()) + "/";
         String slug = practice.slug();
-        return new Views.StaffRequestView(r.id(), r.status() == RequestStatus.PROPOSED ? "Proposed" : "Pending",
+        return new Views.StaffRequestView(r.id(), statusLabel(r.status()),
                 r.status().name().toLowerCase(Locale.ROOT), formats.dateTime(opening.start()),
                 formats.date(opening.start()).toString(),
                 names.reasons().getOrDefault(opening.reasonId(), opening.reasonId()),
@@ -325,6 +327,14 @@ final class StaffPages {
                 r.createdAt() == null ? "" : formats.dateTime(r.createdAt()),
                 WebSite.staff(request, slug, base + "confirm"), WebSite.staff(request, slug, base + "decline"),
                 WebSite.staff(request, slug, base + "propose"));
+    }
+
+    private static String statusLabel(RequestStatus status) {
+        return switch (status) {
+            case PROPOSED -> "Proposed";
+            case CONFLICTED -> "Lost to the PMS";
+            default -> "Pending";
+        };
     }
 
     private static String kindLabel(Patient patient) {

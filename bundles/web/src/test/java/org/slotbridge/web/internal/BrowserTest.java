@@ -30,6 +30,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.slotbridge.api.Audience;
@@ -154,6 +155,24 @@ class BrowserTest {
         assertTrue(driver.findElement(By.cssSelector(".facts")).getText().contains("Monday 7 December, 0"));
         shot("4-done-phone");
         assertEquals("maria@example.org", fx.booking.lastForm.email());
+    }
+
+    @Test
+    void aDoubleClickOnSendMakesOneRequest() {
+        driver.get(server.url("/p/demo/openings?reason=checkup&client=new"));
+        follow(By.cssSelector(".slot"));
+        driver.findElement(By.id("email")).sendKeys("maria@example.org");
+        driver.findElement(By.id("privacyCode")).sendKeys("tulip-42");
+        driver.findElement(By.id("clientName")).sendKeys("Maria Lopez");
+        WebElement page = driver.findElement(By.tagName("html"));
+        new Actions(driver).doubleClick(driver.findElement(By.cssSelector(".request-form button[type=submit]")))
+                .perform();
+        new WebDriverWait(driver, WAIT).until(gone(page));
+        new WebDriverWait(driver, WAIT).until(browser -> browser.getCurrentUrl().contains("/done?"));
+
+        assertEquals("Thank you, your request is sent", driver.findElement(By.tagName("h1")).getText());
+        assertEquals(1, fx.booking.calls.stream().filter(c -> c.startsWith("request ") || c.startsWith("submit "))
+                .count(), fx.booking.calls.toString());
     }
 
     @Test

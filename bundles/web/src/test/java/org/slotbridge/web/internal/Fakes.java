@@ -31,6 +31,7 @@ import org.slotbridge.api.Provider;
 import org.slotbridge.api.Reason;
 import org.slotbridge.api.Request;
 import org.slotbridge.api.RequestForm;
+import org.slotbridge.api.RequestReceipt;
 import org.slotbridge.api.RequestStatus;
 import org.slotbridge.api.Room;
 import org.slotbridge.api.SlotbridgeException;
@@ -163,6 +164,8 @@ final class Fakes {
         final Set<Instant> taken = new java.util.HashSet<>();
         final Map<String, Request> requests = new HashMap<>();
         final Map<String, Opening> holds = new HashMap<>();
+        final Map<String, String> tokens = new HashMap<>();
+        final Map<String, List<Opening>> alternatives = new HashMap<>();
         final List<String> calls = new ArrayList<>();
         final AtomicInteger ids = new AtomicInteger();
         Preferences lastPreferences;
@@ -231,9 +234,71 @@ final class Fakes {
             return request;
         }
 
+        /** Gives each request the token "token-" + its id. */
+        @Override
+        public RequestReceipt submit(String slug, RequestForm form) {
+            Request request = request(slug, form);
+            tokens.put(request.id(), "token-" + request.id());
+            return new RequestReceipt(request, "token-" + request.id());
+        }
+
         @Override
         public Request withdraw(String slug, String requestId) {
             throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Request forClient(String slug, String requestId, String token) {
+            calls.add("forClient " + requestId);
+            if (token == null || !token.equals(tokens.get(requestId))) {
+                throw new NotFoundException("request", requestId);
+            }
+            return find(slug, requestId);
+        }
+
+        @Override
+        public Request accept(String slug, String requestId, String token) {
+            return clientStep(slug, requestId, token, "accept", RequestStatus.PROPOSED, RequestStatus.CONFIRMED);
+        }
+
+        @Override
+        public Request refuse(String slug, String requestId, String token) {
+            return clientStep(slug, requestId, token, "refuse", RequestStatus.PROPOSED, RequestStatus.WITHDRAWN);
+        }
+
+        @Override
+        public Request cancel(String slug, String requestId, String token) {
+            return clientStep(slug, requestId, token, "cancel", null, RequestStatus.WITHDRAWN);
+        }
+
+        @Override
+        public Request rebook(String slug, String requestId, String token, Opening opening) {
+            calls.add("rebook " + requestId + " " + opening.start());
+            forClient(slug, requestId, token);
+            if (taken.contains(opening.start())) {
+                throw new ConflictException(ConflictException.OPENING_TAKEN, "taken");
+            }
+            return decided(slug, requestId, RequestStatus.PENDING);
+        }
+
+        @Override
+        public List<Opening> alternatives(String slug, String requestId) {
+            return alternatives.getOrDefault(requestId, List.of());
+        }
+
+        @Override
+        public Request conflict(String slug, String requestId) {
+            throw new UnsupportedOperationException();
+        }
+
+        private Request clientStep(String slug, String requestId, String token, String step, RequestStatus from,
+                                   RequestStatus to) {
+            calls.add(step + " " + requestId);
+            Request current = forClient(slug, requestId, token);
+            if (from != null && current.status() != from) {
+                throw new ConflictException("not_proposed", "no proposal awaits an answer");
+            }
+            return decided(slug, requestId, to);
         }
 
         @Override

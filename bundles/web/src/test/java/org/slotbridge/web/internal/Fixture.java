@@ -12,8 +12,14 @@ import java.util.Map;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.slotbridge.api.service.IdempotencyKeys;
+import org.slotbridge.store.internal.IdempotencyKeysService;
+import org.slotbridge.store.internal.TestDatabase;
 
-/** The pages wired to fakes, with a clock stopped on Thursday 3 December 2026, 10:00 in New York. */
+/**
+ * The pages wired to fakes and the real idempotency keys, with a clock stopped on Thursday 3 December
+ * 2026, 10:00 in New York.
+ */
 final class Fixture {
 
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-03T15:00:00Z"), ZoneOffset.UTC);
@@ -23,6 +29,8 @@ final class Fixture {
     final Fakes.FakeBooking booking = new Fakes.FakeBooking();
     final Fakes.Accounts accounts = new Fakes.Accounts();
     final ThemeCatalog catalog = new ThemeCatalog();
+    /** The real keys, on the store's in-memory Derby. */
+    final IdempotencyKeys keys = new IdempotencyKeysService(TestDatabase.clean().store());
     final WebSite site;
     final PortalPages portal;
     final StaffPages staff;
@@ -36,7 +44,7 @@ final class Fixture {
     Fixture(int openingsPerPage) {
         catalog.addTheme(new Fakes.ClasspathTheme());
         site = new WebSite(catalog, SECRET, Map.of(), 14, openingsPerPage, CLOCK);
-        portal = new PortalPages(booking, directory, site);
+        portal = new PortalPages(booking, directory, site, keys);
         staff = new StaffPages(booking, directory, accounts, site, CLOCK);
     }
 

@@ -38,6 +38,23 @@ class StaffPagesTest {
     }
 
     @Test
+    void requestsThatLostTheirTimeToThePmsAreListedToMoveOrDeclineNotToConfirm() {
+        fx.booking.add("R1", null, PatientKind.SELF, RequestStatus.PENDING);
+        fx.booking.add("R4", null, PatientKind.SELF, RequestStatus.CONFLICTED);
+
+        Document page = Fixture.html(fx.staff.list(fx.staffBrowser(USER, PASSWORD, false), "demo"));
+        Element conflicted = page.selectFirst("#group-conflicted").parent();
+        Element card = conflicted.selectFirst(".request");
+        assertNotNull(card, conflicted.html());
+        assertTrue(card.text().contains("Lost to the PMS"), card.text());
+        assertTrue(card.select("form[action$=/confirm]").isEmpty(), "a request holding no time is not confirmed");
+        assertNotNull(card.selectFirst("form[action=/staff/demo/requests/R4/decline]"));
+        assertNotNull(card.selectFirst("form[action=/staff/demo/requests/R4/propose]"));
+        assertNotNull(page.selectFirst("#group-pending").parent()
+                .selectFirst("form[action=/staff/demo/requests/R1/confirm]"));
+    }
+
+    @Test
     void staffOfAnotherPracticeAreRefused() {
         fx.booking.add("R1", null, PatientKind.SELF, RequestStatus.PENDING);
         WebResponse response = fx.staff.list(fx.staffBrowser("other-staff", "other-pass-2026", false), "demo");

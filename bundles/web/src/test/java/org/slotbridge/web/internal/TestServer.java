@@ -18,7 +18,7 @@ final class TestServer implements AutoCloseable {
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
-        Set<Object> resources = Set.of(new PortalResource(fx.booking, fx.directory, fx.site),
+        Set<Object> resources = Set.of(new PortalResource(fx.booking, fx.directory, fx.site, fx.keys),
                 new StaffResource(fx.booking, fx.directory, fx.accounts, fx.site), new AssetResource(fx.catalog));
         context.addServlet(new ServletHolder(new CXFNonSpringJaxrsServlet(resources)), "/*");
         server.setHandler(context);

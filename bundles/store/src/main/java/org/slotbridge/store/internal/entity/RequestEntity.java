@@ -64,6 +64,12 @@ public class RequestEntity {
     @Column(name = "decided_at")
     private Long decidedAt;
 
+    @Column(name = "client_token_hash", length = 64)
+    private String clientTokenHash;
+
+    @Column(name = "answer_by")
+    private Long answerBy;
+
     protected RequestEntity() {
     }
 
@@ -89,6 +95,22 @@ public class RequestEntity {
         holdId = newHoldId;
         staffNote = newStaffNote;
         decidedAt = Times.millisOrNull(newDecidedAt);
+    }
+
+    public void setClientTokenHash(String hash) {
+        clientTokenHash = hash;
+    }
+
+    public String clientTokenHash() {
+        return clientTokenHash;
+    }
+
+    public void setAnswerBy(Instant instant) {
+        answerBy = Times.millisOrNull(instant);
+    }
+
+    public Instant answerBy() {
+        return Times.instantOrNull(answerBy);
     }
 
     public String id() {

@@ -34,7 +34,10 @@ import org.slotbridge.api.RequestStatus;
  *   <li>PROPOSED: S14 with the proposed time, SCH-25 {@code Pending}: staff offered it, the client has not
  *       answered.</li>
  *   <li>CONFIRMED: S14 with the confirmed time, SCH-25 {@code Booked}.</li>
- *   <li>DECLINED and WITHDRAWN: S15, SCH-25 {@code Cancelled}.</li>
+ *   <li>DECLINED, WITHDRAWN, EXPIRED and CONFLICTED: S15, SCH-25 {@code Cancelled}. A conflicted request has
+ *       lost its time to another visit and holds nothing, so the PMS must not keep it as booked; if the client
+ *       then takes an opening offered instead, the request is pending again and an S12 asks for it anew under
+ *       the same placer id.</li>
  * </ul>
  *
  * <p>SCH-1 (placer appointment id) is the request id in namespace {@value SiuReader#NAMESPACE}, the same in
@@ -60,7 +63,7 @@ final class SiuWriter {
         return switch (status) {
             case PENDING -> "S12";
             case PROPOSED, CONFIRMED -> "S14";
-            case DECLINED, WITHDRAWN -> "S15";
+            case DECLINED, WITHDRAWN, EXPIRED, CONFLICTED -> "S15";
         };
     }
 
@@ -241,6 +244,8 @@ final class SiuWriter {
             case CONFIRMED -> "Confirmed by staff";
             case DECLINED -> "Declined by staff";
             case WITHDRAWN -> "Withdrawn by the client";
+            case EXPIRED -> "Expired: not decided in time";
+            case CONFLICTED -> "Time booked in the PMS for another visit";
         };
     }
 
@@ -248,7 +253,7 @@ final class SiuWriter {
         return switch (status) {
             case PENDING, PROPOSED -> "Pending";
             case CONFIRMED -> "Booked";
-            case DECLINED, WITHDRAWN -> "Cancelled";
+            case DECLINED, WITHDRAWN, EXPIRED, CONFLICTED -> "Cancelled";
         };
     }
 }

@@ -144,6 +144,17 @@ class OutboxTest {
     }
 
     @Test
+    void requestsThatLostTheirTimeOrExpiredAreCancelledInThePms() throws Exception {
+        for (RequestStatus ended : List.of(RequestStatus.CONFLICTED, RequestStatus.EXPIRED)) {
+            Path file = outbox.write(directory.practice, request(ended));
+            assertTrue(file.getFileName().toString().endsWith("-S15.hl7"), file.toString());
+            assertEquals("Cancelled", sch(file).getFillerStatusCode().getIdentifier().getValue());
+            assertEquals(ended.name(), sch(file).getEventReason().getIdentifier().getValue());
+            assertEquals("r-42", sch(file).getPlacerAppointmentID().getEntityIdentifier().getValue());
+        }
+    }
+
+    @Test
     void nothingHalfWrittenIsLeftBehind() throws Exception {
         outbox.write(directory.practice, request(RequestStatus.WITHDRAWN));
         List<Path> files = listed();

@@ -1,0 +1,279 @@
+package org.slotbridge.rest.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Set;
+
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+import javax.ws.rs.core.Application;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
+import org.apache.cxf.jaxrs.servlet.CXFNonSpringJaxrsServlet;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.servlet.ServletContextHandler;
+import org.eclipse.jetty.servlet.ServletHolder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slotbridge.api.Appointment;
+import org.slotbridge.api.AppointmentStatus;
+import org.slotbridge.api.NewClientPolicy;
+import org.slotbridge.api.Opening;
+import org.slotbridge.api.PracticeRules;
+import org.slotbridge.api.Timing;
+import org.slotbridge.api.service.Booking;
+import org.slotbridge.api.service.StaffAccounts.StaffMember;
+import org.slotbridge.booking.internal.BookingForTests;
+import org.slotbridge.store.Store;
+import org.slotbridge.store.internal.Fixtures;
+import org.slotbridge.store.internal.TestDatabase;
+
+/**
+ * The client's link and the staff's view of a request's life, over HTTP, on the real store (in-memory Derby)
+ * and the real booking service. "Now" is Monday 2 March 2026, 07:00 in New York; the openings are on Tuesday.
+ */
+class ClientLinksApiTest {
+
+    private static final String SLUG = Fixtures.SLUG;
+    private static final Clock NOW = Clock.fixed(Instant.parse("2026-03-02T12:00:00Z"), ZoneOffset.UTC);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    private static final String DESK = "Basic " + Base64.getEncoder()
+            .encodeToString("desk:desk-secret-1".getBytes(StandardCharsets.UTF_8));
+    private static final String SEARCH = "/api/v1/practices/" + SLUG + "/openings?reason=consult&from=2026-03-03"
+            + "&to=2026-03-03";
+
+    private Store store;
+    private Booking booking;
+    private Server server;
+    private String base;
+
+    @BeforeEach
+    void start() throws Exception {
+        TestDatabase db = TestDatabase.clean();
+        store = db.store();
+        Fixtures.setUp(store, SLUG, NewClientPolicy.WELCOME);
+        store.run(s -> {
+            s.practices().saveRules(SLUG, new PracticeRules(5, Timing.DEFAULT, Set.of(), Map.of(), 100));
+            s.staff().save(new StaffMember("desk", SLUG, "Front desk"), hash("desk-secret-1"));
+        });
+        booking = BookingForTests.create(store, NOW);
+        Set<Object> singletons = Set.of(
+                new PracticesResource(db.directory(), booking, NOW),
+                new ClientLinksResource(db.directory(), booking),
+                new StaffResource(db.directory(), booking, db.staff()),
+                new SlotbridgeExceptionMapper(), new WebApplicationExceptionMapper(),
+                new UnexpectedExceptionMapper(), new JacksonJsonProvider());
+        Application application = new Application() {
+            @Override
+            public Set<Object> getSingletons() {
+                return singletons;
+            }
+        };
+        server = new Server(0);
+        ServletContextHandler context = new ServletContextHandler();
+        context.addServlet(new ServletHolder(new CXFNonSpringJaxrsServlet(application)), "/*");
+        server.setHandler(context);
+        server.start();
+        base = "http://localhost:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.stop();
+    }
+
+    @Test
+    void theClientAnswersAProposalThroughTheLinkGivenOnce() throws Exception {
+        JsonNode openings = JSON.readTree(send("GET", SEARCH, null, null).body()).get("openings");
+        JsonNode first = openings.get(0);
+        JsonNode sent = sendRequest(first, "mia@example.org");
+        String id = sent.get("id").asText();
+        String token = sent.get("token").asText();
+        assertEquals(43, token.length());
+        assertEquals("/p/" + SLUG + "/requests/" + id + "?token=" + token, sent.get("clientLink").asText());
+        String link = "/api/v1/practices/" + SLUG + "/requests/" + id;
+
+        assertEquals(404, send("GET", link + "?token=" + "x".repeat(43), null, null).statusCode());
+        assertEquals(404, send("GET", link, null, null).statusCode(), "no token, no request");
+        assertEquals(404, send("GET", "/api/v1/practices/" + SLUG + "/requests/other?token=" + token, null, null)
+                .statusCode(), "a token opens its own request only");
+        HttpResponse<String> seen = send("GET", link + "?token=" + token, null, null);
+        assertEquals(200, seen.statusCode(), seen.body());
+        assertEquals("PENDING", JSON.readTree(seen.body()).get("status").asText());
+        assertFalse(seen.body().contains("mia@example.org"), "the link shows no contact data");
+
+        assertError(409, "not_proposed", send("POST", link + "/accept", null, tokenBody(token)));
+        JsonNode later = sameProviderAfter(openings, first);
+        HttpResponse<String> proposed = send("POST", "/api/v1/staff/practices/" + SLUG + "/requests/" + id
+                + "/propose", DESK, "{\"opening\":" + later + ",\"note\":\"An hour later?\"}");
+        assertEquals(200, proposed.statusCode(), proposed.body());
+
+        assertError(400, "invalid_input", send("POST", link + "/accept", null, "{}"));
+        assertError(404, "not_found", send("POST", link + "/accept", null, tokenBody("y".repeat(43))));
+        HttpResponse<String> accepted = send("POST", link + "/accept", null, tokenBody(token));
+        assertEquals(200, accepted.statusCode(), accepted.body());
+        JsonNode view = JSON.readTree(accepted.body());
+        assertEquals("CONFIRMED", view.get("status").asText());
+        assertEquals(later.get("start"), view.at("/opening/start"));
+        assertEquals("An hour later?", view.get("staffNote").asText());
+        assertError(409, "request_not_open", send("POST", link + "/cancel", null, tokenBody(token)));
+    }
+
+    @Test
+    void theClientRefusesOrCancels() throws Exception {
+        JsonNode openings = JSON.readTree(send("GET", SEARCH, null, null).body()).get("openings");
+        JsonNode sent = sendRequest(openings.get(0), "mia@example.org");
+        String link = "/api/v1/practices/" + SLUG + "/requests/" + sent.get("id").asText();
+        String token = sent.get("token").asText();
+        booking.propose(SLUG, sent.get("id").asText(), laterOpening(openings, openings.get(0)), null);
+        HttpResponse<String> refused = send("POST", link + "/refuse", null, tokenBody(token));
+        assertEquals(200, refused.statusCode(), refused.body());
+        assertEquals("WITHDRAWN", JSON.readTree(refused.body()).get("status").asText());
+
+        JsonNode other = sendRequest(openings.get(1), "leo@example.org");
+        String otherLink = "/api/v1/practices/" + SLUG + "/requests/" + other.get("id").asText();
+        assertError(404, "not_found", send("POST", otherLink + "/cancel", null, tokenBody(token)));
+        HttpResponse<String> cancelled = send("POST", otherLink + "/cancel", null,
+                tokenBody(other.get("token").asText()));
+        assertEquals("WITHDRAWN", JSON.readTree(cancelled.body()).get("status").asText(), cancelled.body());
+    }
+
+    @Test
+    void aRequestThePmsBookedOverShowsTheOpeningsOfferedInsteadToStaffAndClient() throws Exception {
+        JsonNode openings = JSON.readTree(send("GET", SEARCH, null, null).body()).get("openings");
+        JsonNode first = openings.get(0);
+        JsonNode sent = sendRequest(first, "mia@example.org");
+        String id = sent.get("id").asText();
+        String token = sent.get("token").asText();
+        JsonNode second = sendRequest(sameProviderAfter(openings, first), "leo@example.org");
+        String staffPath = "/api/v1/staff/practices/" + SLUG + "/requests/";
+
+        // staff can never give one request the time another holds
+        assertError(409, "opening_taken", send("POST", staffPath + id + "/propose", DESK,
+                "{\"opening\":" + sameProviderAfter(openings, first) + "}"));
+
+        Instant start = OffsetDateTime.parse(first.get("start").asText()).toInstant();
+        store.run(s -> s.schedule().saveAppointment(SLUG, new Appointment("PHONE-1",
+                first.at("/provider/id").asText(), null, start, start.plusSeconds(1800), null,
+                AppointmentStatus.BOOKED, null)));
+        assertError(409, "booked_in_pms", send("POST", staffPath + id + "/confirm", DESK, "{}"));
+        booking.conflict(SLUG, id);
+
+        HttpResponse<String> staffView = send("GET", staffPath + id, DESK, null);
+        assertEquals(200, staffView.statusCode(), staffView.body());
+        JsonNode forStaff = JSON.readTree(staffView.body());
+        assertEquals("CONFLICTED", forStaff.get("status").asText());
+        assertEquals(3, forStaff.get("alternatives").size(), staffView.body());
+        JsonNode listed = JSON.readTree(send("GET", staffPath + "?status=conflicted", DESK, null).body());
+        assertEquals(forStaff, listed.at("/requests/0"));
+        assertEquals(0, JSON.readTree(send("GET", staffPath + second.get("id").asText(), DESK, null).body())
+                .get("alternatives").size());
+
+        String link = "/api/v1/practices/" + SLUG + "/requests/" + id;
+        JsonNode forClient = JSON.readTree(send("GET", link + "?token=" + token, null, null).body());
+        assertEquals(forStaff.get("alternatives"), forClient.get("alternatives"));
+        assertError(409, "not_offered", send("POST", link + "/rebook", null,
+                "{\"token\":\"" + token + "\",\"opening\":" + first + "}"));
+        JsonNode chosen = forClient.at("/alternatives/0");
+        HttpResponse<String> rebooked = send("POST", link + "/rebook", null,
+                "{\"token\":\"" + token + "\",\"opening\":" + chosen + "}");
+        assertEquals(200, rebooked.statusCode(), rebooked.body());
+        JsonNode again = JSON.readTree(rebooked.body());
+        assertEquals("PENDING", again.get("status").asText());
+        assertEquals(chosen.get("start"), again.at("/opening/start"));
+        assertEquals(0, again.get("alternatives").size());
+    }
+
+    private JsonNode sendRequest(JsonNode opening, String email) throws Exception {
+        HttpResponse<String> held = send("POST", "/api/v1/practices/" + SLUG + "/holds", null, opening.toString());
+        assertEquals(201, held.statusCode(), held.body());
+        String hold = JSON.readTree(held.body()).get("id").asText();
+        HttpResponse<String> sent = send("POST", "/api/v1/practices/" + SLUG + "/requests", null,
+                "{\"hold\":\"" + hold + "\",\"email\":\"" + email + "\",\"privacyCode\":\"1234\","
+                        + "\"clientName\":\"Mia Park\"}");
+        assertEquals(201, sent.statusCode(), sent.body());
+        return JSON.readTree(sent.body());
+    }
+
+    /** The first opening of the same provider that starts once {@code first} has ended. */
+    private static JsonNode sameProviderAfter(JsonNode openings, JsonNode first) {
+        OffsetDateTime end = OffsetDateTime.parse(first.get("end").asText());
+        for (JsonNode o : openings) {
+            if (o.at("/provider/id").equals(first.at("/provider/id"))
+                    && !OffsetDateTime.parse(o.get("start").asText()).isBefore(end)) {
+                return o;
+            }
+        }
+        throw new AssertionError("no later opening of " + first.at("/provider/id"));
+    }
+
+    private static Opening laterOpening(JsonNode openings, JsonNode first) {
+        JsonNode o = sameProviderAfter(openings, first);
+        return new Opening(o.get("reason").asText(), o.at("/provider/id").asText(),
+                o.get("room").isNull() ? null : o.get("room").asText(),
+                OffsetDateTime.parse(o.get("start").asText()).toInstant(),
+                OffsetDateTime.parse(o.get("end").asText()).toInstant());
+    }
+
+    private static String tokenBody(String token) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("token", token);
+        return body.toString();
+    }
+
+    private static void assertError(int status, String code, HttpResponse<String> answer) throws Exception {
+        assertEquals(status, answer.statusCode(), answer.body());
+        assertEquals(code, JSON.readTree(answer.body()).get("code").asText(), answer.body());
+    }
+
+    private HttpResponse<String> send(String method, String path, String authorization, String body)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+        if (body != null) {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        HttpResponse<String> answer = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(answer.statusCode() < 500, path + " -> " + answer.body());
+        return answer;
+    }
+
+    /** A hash in the stored format with few rounds, so that each signed-in request stays quick. */
+    private static String hash(String password) {
+        byte[] salt = "slotbridge-salt!".getBytes(StandardCharsets.US_ASCII);
+        int iterations = 1000;
+        try {
+            byte[] key = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                    .generateSecret(new PBEKeySpec(password.toCharArray(), salt, iterations, 256)).getEncoded();
+            Base64.Encoder base64 = Base64.getEncoder();
+            return "pbkdf2-sha256:" + iterations + ":" + base64.encodeToString(salt) + ":" + base64.encodeToString(key);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
