@@ -32,7 +32,11 @@ public interface PracticeSetup {
     /** Creates or updates a reason. */
     void saveReason(String slug, Reason reason);
 
-    /** Removes a reason; open requests made for it stay as they are. */
+    /**
+     * Removes a reason; decided requests made for it stay as they are.
+     *
+     * @throws org.slotbridge.api.ConflictException with code {@code reason_in_use} while a request for it is open
+     */
     void removeReason(String slug, String reasonId);
 
     /** Replaces one provider's working hours. */

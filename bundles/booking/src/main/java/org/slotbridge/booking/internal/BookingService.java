@@ -181,7 +181,7 @@ public final class BookingService implements Booking {
             throw new InvalidInputException("reasonId", "is required");
         }
         if (providerId == null) {
-            throw new InvalidInputException("providerId", "is required");
+            throw new InvalidInputException("provider", "is required");
         }
         if (start == null) {
             throw new InvalidInputException("start", "is required");
@@ -554,13 +554,15 @@ public final class BookingService implements Booking {
                     "must last " + reason.duration().toMinutes() + " minutes, as the reason does");
         }
         if (!reason.allowsProvider(opening.providerId(), config.rules())) {
-            throw new InvalidInputException("providerId", "does not see clients for this reason");
+            throw new InvalidInputException("provider", "'" + opening.providerId() + "' does not see clients for this reason");
         }
         boolean roomFits = reason.roomIds().isEmpty() ? opening.roomId() == null
-                : reason.roomIds().contains(opening.roomId());
+                : opening.roomId() != null && reason.roomIds().contains(opening.roomId());
         if (!roomFits) {
-            throw new InvalidInputException("roomId", reason.roomIds().isEmpty()
-                    ? "must be empty: this reason needs no room" : "is not a room this reason can use");
+            throw new InvalidInputException("room", reason.roomIds().isEmpty()
+                    ? "must be empty: this reason needs no room"
+                    : opening.roomId() == null ? "is required: this reason needs a room"
+                    : "'" + opening.roomId() + "' is not a room this reason can use");
         }
         LocalDate date = practice.date(opening.start());
         Reach.Window window = practice.around(date, date);

@@ -177,10 +177,13 @@ class BookingServiceTest {
         Opening offered = consults().get(0);
         assertEquals("opening", invalid(() -> booking.hold(SLUG, new Opening("consult", "JONES", null,
                 offered.start(), offered.start().plusSeconds(3600)))));
-        assertEquals("providerId", invalid(() -> booking.hold(SLUG, new Opening("checkup", "NOBODY", "OP1",
+        assertEquals("provider", invalid(() -> booking.hold(SLUG, new Opening("checkup", "NOBODY", "OP1",
                 offered.start(), offered.start().plusSeconds(3600)))));
-        assertEquals("roomId", invalid(() -> booking.hold(SLUG, new Opening("consult", "JONES", "OP1",
+        assertEquals("room", invalid(() -> booking.hold(SLUG, new Opening("consult", "JONES", "OP1",
                 offered.start(), offered.end()))));
+        Opening checkup = checkups().get(0);
+        assertEquals("room", invalid(() -> booking.hold(SLUG, new Opening("checkup", checkup.providerId(), null,
+                checkup.start(), checkup.end()))));
         assertThrows(NotFoundException.class, () -> booking.hold(SLUG, new Opening("nothing", "JONES", null,
                 offered.start(), offered.end())));
         assertThrows(NotFoundException.class, () -> booking.hold("nowhere", offered));
@@ -598,7 +601,7 @@ class BookingServiceTest {
         assertThrows(NotFoundException.class, () -> booking.explain(SLUG, "nothing", "JONES", TUESDAY_EIGHT));
         assertThrows(NotFoundException.class, () -> booking.explain("nowhere", "consult", "JONES", TUESDAY_EIGHT));
         assertEquals("start", invalid(() -> booking.explain(SLUG, "consult", "JONES", null)));
-        assertEquals("providerId", invalid(() -> booking.explain(SLUG, "consult", null, TUESDAY_EIGHT)));
+        assertEquals("provider", invalid(() -> booking.explain(SLUG, "consult", null, TUESDAY_EIGHT)));
     }
 
     @Test

@@ -10,11 +10,13 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.slotbridge.api.Category;
+import org.slotbridge.api.ConflictException;
 import org.slotbridge.api.Practice;
 import org.slotbridge.api.PracticeConfig;
 import org.slotbridge.api.PracticeRules;
 import org.slotbridge.api.Provider;
 import org.slotbridge.api.Reason;
+import org.slotbridge.api.RequestStatus;
 import org.slotbridge.api.Room;
 import org.slotbridge.api.WorkingHours;
 import org.slotbridge.api.service.PracticeSetup;
@@ -63,9 +65,17 @@ public final class PracticeSetupService implements PracticeSetup {
 
     @Override
     public void removeReason(String slug, String reasonId) {
-        change(slug, practices -> {
-            practices.require(slug);
-            practices.removeReason(slug, reasonId);
+        store.run(session -> {
+            session.practices().require(slug);
+            // Staff decide a request on its reason (propose reads it); so a reason goes once none is open.
+            for (RequestStatus open : List.of(RequestStatus.PENDING, RequestStatus.PROPOSED)) {
+                if (session.requests().list(slug, open).stream().anyMatch(r -> r.opening().reasonId().equals(reasonId))) {
+                    throw new ConflictException("reason_in_use",
+                            "reason '" + reasonId + "' has open requests; decide them before removing it");
+                }
+            }
+            session.practices().removeReason(slug, reasonId);
+            session.practices().config(slug);
         });
     }
 

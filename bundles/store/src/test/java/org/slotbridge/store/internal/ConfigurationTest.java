@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -18,21 +19,29 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.slotbridge.api.Audience;
 import org.slotbridge.api.Category;
+import org.slotbridge.api.Client;
+import org.slotbridge.api.ConflictException;
+import org.slotbridge.api.Hold;
 import org.slotbridge.api.InvalidInputException;
 import org.slotbridge.api.NewClientPolicy;
 import org.slotbridge.api.NotFoundException;
+import org.slotbridge.api.Opening;
+import org.slotbridge.api.PatientKind;
 import org.slotbridge.api.Practice;
 import org.slotbridge.api.PracticeConfig;
 import org.slotbridge.api.PracticeRules;
 import org.slotbridge.api.Provider;
 import org.slotbridge.api.Reason;
 import org.slotbridge.api.ReasonRules;
+import org.slotbridge.api.Request;
+import org.slotbridge.api.RequestStatus;
 import org.slotbridge.api.Room;
 import org.slotbridge.api.TimeWindow;
 import org.slotbridge.api.Timing;
 import org.slotbridge.api.WorkingHours;
 import org.slotbridge.api.service.PracticeDirectory;
 import org.slotbridge.api.service.PracticeSetup;
+import org.slotbridge.store.NewRequest;
 import org.slotbridge.store.Store;
 import org.slotbridge.store.Versions;
 
@@ -72,6 +81,30 @@ class ConfigurationTest {
 
         setup.saveRules(SLUG, PracticeRules.DEFAULT);
         assertEquals(PracticeRules.DEFAULT, directory.rules(SLUG));
+    }
+
+    @Test
+    void aReasonWithAnOpenRequestIsNotRemovedUntilTheRequestIsDecided() {
+        Instant start = Instant.parse("2030-01-08T14:00:00Z");
+        Opening opening = new Opening("checkup", "SMITH", "OP1", start, start.plusSeconds(3600));
+        Request request = store.call(s -> {
+            Client client = s.clients().create(SLUG, "Mia Park", "mia@example.org", null, "hash");
+            Hold hold = s.holds().take(SLUG, opening, start.minusSeconds(60), start.minusSeconds(600));
+            return s.requests().create(SLUG, new NewRequest(opening, hold.id(), client.id(), true, null, "Mia Park",
+                    PatientKind.SELF, null, start.minusSeconds(600)));
+        });
+        long version = store.call(s -> s.practices().versions(SLUG)).config();
+
+        ConflictException refused = assertThrows(ConflictException.class, () -> setup.removeReason(SLUG, "checkup"));
+        assertEquals("reason_in_use", refused.code());
+        assertEquals("checkup", directory.reason(SLUG, "checkup").id());
+        assertEquals(version, store.call(s -> s.practices().versions(SLUG)).config());
+
+        store.run(s -> s.requests().change(SLUG, request.id(), r -> new Request(r.id(), r.practiceSlug(),
+                r.opening(), r.holdId(), RequestStatus.DECLINED, r.client(), r.patient(), r.newClient(), r.memo(),
+                null, r.createdAt(), start.minusSeconds(300))));
+        setup.removeReason(SLUG, "checkup");
+        assertThrows(NotFoundException.class, () -> directory.reason(SLUG, "checkup"));
     }
 
     @Test

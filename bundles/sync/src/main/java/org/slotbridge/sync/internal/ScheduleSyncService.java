@@ -169,7 +169,12 @@ public final class ScheduleSyncService implements ScheduleSync {
     public void provider(String slug, Provider provider) {
         required(provider, "provider");
         write(slug, session -> {
-            session.practices().saveProvider(slug, provider);
+            // A PMS that sends only an id says nothing of the name; a name the practice gave is kept.
+            boolean known = provider.name().equals(provider.id()) && session.practices().providers(slug).stream()
+                    .anyMatch(p -> p.id().equals(provider.id()));
+            if (!known) {
+                session.practices().saveProvider(slug, provider);
+            }
             return null;
         });
     }
@@ -178,7 +183,11 @@ public final class ScheduleSyncService implements ScheduleSync {
     public void room(String slug, Room room) {
         required(room, "room");
         write(slug, session -> {
-            session.practices().saveRoom(slug, room);
+            boolean known = room.name().equals(room.id()) && session.practices().rooms(slug).stream()
+                    .anyMatch(r -> r.id().equals(room.id()));
+            if (!known) {
+                session.practices().saveRoom(slug, room);
+            }
             return null;
         });
     }

@@ -115,6 +115,16 @@ class ScheduleSyncServiceTest {
         sync.room(SLUG, new Room("OP3", "Operatory 3"));
         assertEquals(new Provider("LEE", "Dr. Kim Lee"), store.call(s -> s.practices().providers(SLUG)).get(1));
         assertEquals(3, store.call(s -> s.practices().rooms(SLUG)).size());
+
+        // a message that names only the id keeps the names the practice gave; a new id is saved as it comes
+        sync.room(SLUG, new Room("OP3", "OP3"));
+        sync.provider(SLUG, new Provider("LEE", "LEE"));
+        sync.room(SLUG, new Room("OP9", "OP9"));
+        assertEquals(new Room("OP3", "Operatory 3"), store.call(s -> s.practices().rooms(SLUG)).stream()
+                .filter(r -> r.id().equals("OP3")).findFirst().orElseThrow());
+        assertEquals(new Provider("LEE", "Dr. Kim Lee"), store.call(s -> s.practices().providers(SLUG)).get(1));
+        assertEquals(new Room("OP9", "OP9"), store.call(s -> s.practices().rooms(SLUG)).stream()
+                .filter(r -> r.id().equals("OP9")).findFirst().orElseThrow());
     }
 
     @Test

@@ -49,7 +49,7 @@ import org.slotbridge.api.service.PracticeDirectory;
  */
 final class PortalPages {
 
-    static final String TAKEN = "Someone has just taken that time; please pick another.";
+    static final String TAKEN = "That time is no longer free as shown; here are the times free now.";
     static final String AREA = "portal";
     static final int MEMO_MAX = 1000;
 

@@ -233,7 +233,10 @@ final class StaffPages {
                     booking.decline(slug, requestId, note);
                 }
             } catch (ConflictException e) {
-                return listPage(request, practice, member, null, alreadyDecided(requestId), 409);
+                // A request decided meanwhile says so; any other refusal (the PMS booked the time) says why.
+                String message = e.code().equals("request_not_open") ? alreadyDecided(requestId)
+                        : Messages.sentence("Request " + requestId + " cannot be " + outcome + ": " + e.getMessage());
+                return listPage(request, practice, member, null, message, 409);
             } catch (InvalidInputException e) {
                 return listPage(request, practice, member, null, Messages.sentence(e.getMessage()), 400);
             }

@@ -348,7 +348,7 @@ class PortalPagesTest {
 
         assertEquals(409, response.status());
         Document page = Fixture.html(response);
-        assertEquals("Someone has just taken that time; please pick another.",
+        assertEquals(PortalPages.TAKEN,
                 page.selectFirst(".alert[role=alert]").text());
         assertEquals(2, page.select(".slot").size());
         assertEquals("2026-12-05", page.selectFirst("input#from").val());

@@ -184,12 +184,26 @@ class StaffPagesTest {
     @Test
     void aRequestDecidedMeanwhileIsReportedOnTheList() {
         fx.booking.add("R1", null, PatientKind.SELF, RequestStatus.PENDING);
-        fx.booking.decisionFailure = new ConflictException("already_decided", "request R1 is confirmed");
+        fx.booking.decisionFailure = new ConflictException("request_not_open", "request R1 is confirmed");
 
         WebResponse response = fx.staff.confirm(fx.staffBrowser(USER, PASSWORD, true), "demo", "R1");
 
         assertEquals(409, response.status());
         assertTrue(Fixture.html(response).selectFirst(".alert--error").text().contains("already decided"));
+    }
+
+    @Test
+    void aConfirmRefusedBecauseThePmsBookedTheTimeSaysSo() {
+        fx.booking.add("R1", null, PatientKind.SELF, RequestStatus.PENDING);
+        fx.booking.decisionFailure = new ConflictException("booked_in_pms",
+                "the PMS has booked that time for another visit since");
+
+        WebResponse response = fx.staff.confirm(fx.staffBrowser(USER, PASSWORD, true), "demo", "R1");
+
+        assertEquals(409, response.status());
+        String alert = Fixture.html(response).selectFirst(".alert--error").text();
+        assertTrue(alert.contains("cannot be confirmed: the PMS has booked that time"), alert);
+        assertFalse(alert.contains("already decided"), alert);
     }
 
     @Test
