@@ -32,6 +32,10 @@ import org.slotbridge.store.Store;
 @Component(service = PracticeSetup.class)
 public final class PracticeSetupService implements PracticeSetup {
 
+    /** Requests that staff or the client may still act on, which need their reason. */
+    private static final List<RequestStatus> STILL_ACTED_ON =
+            List.of(RequestStatus.PENDING, RequestStatus.PROPOSED, RequestStatus.CONFLICTED);
+
     private final Store store;
 
     @Activate
@@ -67,9 +71,11 @@ public final class PracticeSetupService implements PracticeSetup {
     public void removeReason(String slug, String reasonId) {
         store.run(session -> {
             session.practices().require(slug);
-            // Staff decide a request on its reason (propose reads it); so a reason goes once none is open.
-            for (RequestStatus open : List.of(RequestStatus.PENDING, RequestStatus.PROPOSED)) {
-                if (session.requests().list(slug, open).stream().anyMatch(r -> r.opening().reasonId().equals(reasonId))) {
+            // Staff and the client still act on these (propose reads the reason); the reason goes once none is left.
+            for (RequestStatus open : STILL_ACTED_ON) {
+                boolean used = session.requests().list(slug, open).stream()
+                        .anyMatch(r -> r.opening().reasonId().equals(reasonId));
+                if (used) {
                     throw new ConflictException("reason_in_use",
                             "reason '" + reasonId + "' has open requests; decide them before removing it");
                 }
