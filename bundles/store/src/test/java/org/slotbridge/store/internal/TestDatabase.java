@@ -30,9 +30,10 @@ public final class TestDatabase {
 
     /** Children before parents, for the foreign keys. */
     private static final List<String> TABLES = List.of("idempotency_key", "hold_unit", "hold",
-            "request_alternative", "request", "reason_provider", "reason_room", "reason_blockout_type", "reason", "working_hours", "appointment",
-            "blockout", "patient", "client", "provider", "room", "staff", "practice_closed_date", "practice_rules",
-            "provider_group_member", "provider_group", "category", "practice");
+            "request_alternative", "request", "reason_provider", "reason_room", "reason_blockout_type", "reason",
+            "working_hours", "appointment", "blockout", "patient", "client", "provider", "room", "staff",
+            "practice_closed_date", "practice_rules", "provider_group_member", "provider_group", "category",
+            "practice");
     private static final AtomicInteger COUNT = new AtomicInteger();
     /** Whether the tests run on PostgreSQL rather than in-memory Derby. */
     static final boolean POSTGRESQL = "postgresql".equals(System.getProperty("slotbridge.test.db", "derby"));
