@@ -69,11 +69,12 @@ final class Fixtures {
 
     /** A reason called "checkup" of so many minutes, to be refined. */
     static ReasonSpec checkup(int minutes) {
-        return new ReasonSpec("checkup", minutes);
+        return reason("checkup", minutes);
     }
 
+    /** A reason named by its id. */
     static ReasonSpec reason(String id, int minutes) {
-        return new ReasonSpec(id, minutes);
+        return new ReasonSpec(id, id, minutes);
     }
 
     static Opening opening(String reason, String provider, String room, String start, String end) {
@@ -108,6 +109,7 @@ final class Fixtures {
     /** A reason being put together. */
     static final class ReasonSpec {
         private final String id;
+        private final String name;
         private final int minutes;
         private Set<String> providers = Set.of();
         private Set<String> rooms = Set.of();
@@ -121,8 +123,9 @@ final class Fixtures {
         private String pattern;
         private Timing timing = Timing.INHERIT;
 
-        ReasonSpec(String id, int minutes) {
+        ReasonSpec(String id, String name, int minutes) {
             this.id = id;
+            this.name = name;
             this.minutes = minutes;
         }
 
@@ -177,8 +180,15 @@ final class Fixtures {
             return this;
         }
 
+        /** Fixed start times for this reason only. */
+        ReasonSpec starts(String... times) {
+            timing = new Timing(null, Arrays.stream(times).map(LocalTime::parse).toList(), null, null, null, null,
+                    null);
+            return this;
+        }
+
         Reason build() {
-            return new Reason(id, id, null, null, Duration.ofMinutes(minutes), providers, rooms, weekdays, windows,
+            return new Reason(id, name, null, null, Duration.ofMinutes(minutes), providers, rooms, weekdays, windows,
                     new ReasonRules(group, validFrom, validUntil, audience, blockoutTypes, pattern, timing));
         }
     }

@@ -4,12 +4,10 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +18,6 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Assertions;
 import org.slotbridge.api.Appointment;
 import org.slotbridge.api.AppointmentStatus;
-import org.slotbridge.api.Audience;
 import org.slotbridge.api.Blockout;
 import org.slotbridge.api.NewClientPolicy;
 import org.slotbridge.api.Opening;
@@ -30,11 +27,11 @@ import org.slotbridge.api.PracticeRules;
 import org.slotbridge.api.Preferences;
 import org.slotbridge.api.Provider;
 import org.slotbridge.api.Reason;
-import org.slotbridge.api.ReasonRules;
 import org.slotbridge.api.Room;
 import org.slotbridge.api.TimeWindow;
 import org.slotbridge.api.Timing;
 import org.slotbridge.api.WorkingHours;
+import org.slotbridge.engine.Fixtures.ReasonSpec;
 
 /**
  * A small practice written by hand for the examples: its configuration, schedule copy and claims,
@@ -44,8 +41,8 @@ import org.slotbridge.api.WorkingHours;
  */
 final class ReferencePractice {
 
-    static final Set<DayOfWeek> WEEKDAYS = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
-    static final Set<DayOfWeek> EVERY_DAY = EnumSet.allOf(DayOfWeek.class);
+    static final Set<DayOfWeek> WEEKDAYS = Fixtures.WEEKDAYS;
+    static final Set<DayOfWeek> EVERY_DAY = Fixtures.EVERY_DAY;
     /**
      * With {@code -Dslotbridge.engine.referenceOnly=true} the examples check the reference alone, as when
      * the reference itself is being changed.
@@ -88,11 +85,12 @@ final class ReferencePractice {
     }
 
     static List<TimeWindow> windows(String... texts) {
-        return Arrays.stream(texts).map(t -> TimeWindow.parse(t, "window")).toList();
+        return Fixtures.windows(texts);
     }
 
+    /** A reason named "Reason" and its id, as the examples write it. */
     static ReasonSpec reason(String id, int minutes) {
-        return new ReasonSpec(id, minutes);
+        return new ReasonSpec(id, "Reason " + id, minutes);
     }
 
     ReferencePractice unit(int minutes) {
@@ -209,7 +207,7 @@ final class ReferencePractice {
 
     /** Preferences of any client for the dates from {@code from} to {@code to}, earliest first. */
     static Preferences dates(LocalDate from, LocalDate to) {
-        return new Preferences(from, to, Set.of(), List.of(), null);
+        return Fixtures.dates(from, to);
     }
 
     /** Asserts that the reference and the engine both find exactly these starts, in this order. */
@@ -250,92 +248,6 @@ final class ReferencePractice {
     }
 
     static List<Instant> starts(List<Opening> openings) {
-        return openings.stream().map(Opening::start).toList();
-    }
-
-    /** A reason, built field by field. */
-    static final class ReasonSpec {
-        private final String id;
-        private final int minutes;
-        private Set<String> providers = Set.of();
-        private Set<String> rooms = Set.of();
-        private Set<DayOfWeek> weekdays = Set.of();
-        private List<TimeWindow> windows = List.of();
-        private String group;
-        private LocalDate validFrom;
-        private LocalDate validUntil;
-        private Audience audience = Audience.ANYONE;
-        private Set<String> blockoutTypes = Set.of();
-        private String pattern;
-        private Timing timing = Timing.INHERIT;
-
-        private ReasonSpec(String id, int minutes) {
-            this.id = id;
-            this.minutes = minutes;
-        }
-
-        ReasonSpec providers(String... ids) {
-            providers = Set.of(ids);
-            return this;
-        }
-
-        ReasonSpec rooms(String... ids) {
-            rooms = Set.of(ids);
-            return this;
-        }
-
-        ReasonSpec weekdays(DayOfWeek... days) {
-            weekdays = Set.of(days);
-            return this;
-        }
-
-        ReasonSpec windows(String... texts) {
-            windows = ReferencePractice.windows(texts);
-            return this;
-        }
-
-        ReasonSpec group(String name) {
-            group = name;
-            return this;
-        }
-
-        ReasonSpec valid(LocalDate from, LocalDate until) {
-            validFrom = from;
-            validUntil = until;
-            return this;
-        }
-
-        ReasonSpec audience(Audience who) {
-            audience = who;
-            return this;
-        }
-
-        ReasonSpec blockoutTypes(String... types) {
-            blockoutTypes = Set.of(types);
-            return this;
-        }
-
-        ReasonSpec pattern(String units) {
-            pattern = units;
-            return this;
-        }
-
-        ReasonSpec timing(Timing own) {
-            timing = own;
-            return this;
-        }
-
-        /** Fixed start times for this reason only. */
-        ReasonSpec starts(String... times) {
-            timing = new Timing(null, Arrays.stream(times).map(LocalTime::parse).toList(), null, null, null, null,
-                    null);
-            return this;
-        }
-
-        Reason build() {
-            return new Reason(id, "Reason " + id, null, null, Duration.ofMinutes(minutes), providers, rooms,
-                    weekdays, windows, new ReasonRules(group, validFrom, validUntil, audience, blockoutTypes, pattern,
-                            timing));
-        }
+        return Fixtures.starts(openings);
     }
 }

@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -18,19 +14,9 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
-import javax.ws.rs.core.Application;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
-import org.apache.cxf.jaxrs.servlet.CXFNonSpringJaxrsServlet;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.servlet.ServletContextHandler;
-import org.eclipse.jetty.servlet.ServletHolder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,7 +42,6 @@ class ClientLinksApiTest {
     private static final String SLUG = Fixtures.SLUG;
     private static final Clock NOW = Clock.fixed(Instant.parse("2026-03-02T12:00:00Z"), ZoneOffset.UTC);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static final String DESK = "Basic " + Base64.getEncoder()
             .encodeToString("desk:desk-secret-1".getBytes(StandardCharsets.UTF_8));
     private static final String SEARCH = "/api/v1/practices/" + SLUG + "/openings?reason=consult&from=2026-03-03"
@@ -64,8 +49,7 @@ class ClientLinksApiTest {
 
     private Store store;
     private Booking booking;
-    private Server server;
-    private String base;
+    private ApiServer api;
 
     @BeforeEach
     void start() throws Exception {
@@ -74,32 +58,18 @@ class ClientLinksApiTest {
         Fixtures.setUp(store, SLUG, NewClientPolicy.WELCOME);
         store.run(s -> {
             s.practices().saveRules(SLUG, new PracticeRules(5, Timing.DEFAULT, Set.of(), Map.of(), 100));
-            s.staff().save(new StaffMember("desk", SLUG, "Front desk"), hash("desk-secret-1"));
+            s.staff().save(new StaffMember("desk", SLUG, "Front desk"), ApiServer.hash("desk-secret-1"));
         });
         booking = BookingForTests.create(store, NOW);
-        Set<Object> singletons = Set.of(
+        api = ApiServer.start(
                 new PracticesResource(db.directory(), booking, NOW),
                 new ClientLinksResource(db.directory(), booking),
-                new StaffResource(db.directory(), booking, db.staff()),
-                new SlotbridgeExceptionMapper(), new WebApplicationExceptionMapper(),
-                new UnexpectedExceptionMapper(), new JacksonJsonProvider());
-        Application application = new Application() {
-            @Override
-            public Set<Object> getSingletons() {
-                return singletons;
-            }
-        };
-        server = new Server(0);
-        ServletContextHandler context = new ServletContextHandler();
-        context.addServlet(new ServletHolder(new CXFNonSpringJaxrsServlet(application)), "/*");
-        server.setHandler(context);
-        server.start();
-        base = "http://localhost:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+                new StaffResource(db.directory(), booking, db.staff()));
     }
 
     @AfterEach
     void stop() throws Exception {
-        server.stop();
+        api.stop();
     }
 
     @Test
@@ -248,32 +218,8 @@ class ClientLinksApiTest {
 
     private HttpResponse<String> send(String method, String path, String authorization, String body)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
-        if (body != null) {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(body));
-        } else {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        HttpResponse<String> answer = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = api.send(method, path, authorization, body);
         assertTrue(answer.statusCode() < 500, path + " -> " + answer.body());
         return answer;
-    }
-
-    /** A hash in the stored format with few rounds, so that each signed-in request stays quick. */
-    private static String hash(String password) {
-        byte[] salt = "slotbridge-salt!".getBytes(StandardCharsets.US_ASCII);
-        int iterations = 1000;
-        try {
-            byte[] key = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
-                    .generateSecret(new PBEKeySpec(password.toCharArray(), salt, iterations, 256)).getEncoded();
-            Base64.Encoder base64 = Base64.getEncoder();
-            return "pbkdf2-sha256:" + iterations + ":" + base64.encodeToString(salt) + ":" + base64.encodeToString(key);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

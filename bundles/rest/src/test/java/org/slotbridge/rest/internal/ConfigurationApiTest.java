@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -19,19 +15,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
-import javax.ws.rs.core.Application;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 
-import org.apache.cxf.jaxrs.servlet.CXFNonSpringJaxrsServlet;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.servlet.ServletContextHandler;
-import org.eclipse.jetty.servlet.ServletHolder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,7 +44,6 @@ class ConfigurationApiTest {
     /** Thursday 5 March 2026, 09:00 in New York (EST); clocks go forward on Sunday 8 March. */
     private static final Clock NOW = Clock.fixed(Instant.parse("2026-03-05T14:00:00Z"), ZoneOffset.UTC);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static final String DESK = basic("desk", "desk-secret-1");
     private static final String VET = basic("vet", "vet-secret-1");
 
@@ -79,8 +64,7 @@ class ConfigurationApiTest {
              "audience": "NEW_CLIENTS", "timing": {"starts": ["10:00"]}}""";
     private static final String SEARCH = "/api/v1/practices/clinic/openings?from=2026-03-09&to=2026-03-17";
 
-    private Server server;
-    private String base;
+    private ApiServer api;
 
     @BeforeEach
     void start() throws Exception {
@@ -99,37 +83,23 @@ class ConfigurationApiTest {
         setup.savePractice(new Practice("other", "Hillside Vets", newYork, null, null, NewClientPolicy.WELCOME,
                 true));
         store.run(session -> {
-            session.staff().save(new StaffMember("desk", "clinic", "Front desk"), hash("desk-secret-1"));
-            session.staff().save(new StaffMember("vet", "other", "Vet desk"), hash("vet-secret-1"));
+            session.staff().save(new StaffMember("desk", "clinic", "Front desk"), ApiServer.hash("desk-secret-1"));
+            session.staff().save(new StaffMember("vet", "other", "Vet desk"), ApiServer.hash("vet-secret-1"));
         });
 
         Booking booking = BookingForTests.create(store, NOW);
-        Set<Object> singletons = Set.of(
+        api = ApiServer.start(
                 new PracticesResource(directory, booking, NOW),
                 new RulesResource(directory, setup, accounts),
                 new CategoriesResource(directory, setup, accounts),
                 new StaffReasonsResource(directory, setup, accounts),
                 new WorkingHoursResource(directory, setup, accounts),
-                new WhyNotResource(directory, booking, accounts),
-                new SlotbridgeExceptionMapper(), new WebApplicationExceptionMapper(),
-                new UnexpectedExceptionMapper(), new JacksonJsonProvider());
-        Application application = new Application() {
-            @Override
-            public Set<Object> getSingletons() {
-                return singletons;
-            }
-        };
-        server = new Server(0);
-        ServletContextHandler context = new ServletContextHandler();
-        context.addServlet(new ServletHolder(new CXFNonSpringJaxrsServlet(application)), "/*");
-        server.setHandler(context);
-        server.start();
-        base = "http://localhost:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+                new WhyNotResource(directory, booking, accounts));
     }
 
     @AfterEach
     void stop() throws Exception {
-        server.stop();
+        api.stop();
     }
 
     @Test
@@ -324,17 +294,7 @@ class ConfigurationApiTest {
 
     private HttpResponse<String> send(String method, String path, String authorization, String body)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
-        if (body != null) {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(body));
-        } else {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return api.send(method, path, authorization, body);
     }
 
     /** Each opening as start/end, both as the answer wrote them. */
@@ -373,19 +333,5 @@ class ConfigurationApiTest {
 
     private static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** A hash in the stored format with few rounds, so that each signed-in request stays quick. */
-    private static String hash(String password) {
-        byte[] salt = "slotbridge-salt!".getBytes(StandardCharsets.US_ASCII);
-        int iterations = 1000;
-        try {
-            byte[] key = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
-                    .generateSecret(new PBEKeySpec(password.toCharArray(), salt, iterations, 256)).getEncoded();
-            Base64.Encoder base64 = Base64.getEncoder();
-            return "pbkdf2-sha256:" + iterations + ":" + base64.encodeToString(salt) + ":" + base64.encodeToString(key);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -3,27 +3,16 @@ package org.slotbridge.rest.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Set;
-
-import javax.ws.rs.core.Application;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 
-import org.apache.cxf.jaxrs.servlet.CXFNonSpringJaxrsServlet;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.servlet.ServletContextHandler;
-import org.eclipse.jetty.servlet.ServletHolder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,39 +36,23 @@ class HttpApiTest {
 
     private static final Fakes.RecordingBooking BOOKING = new Fakes.RecordingBooking();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
-    private static Server server;
-    private static String base;
+    private static ApiServer api;
 
     @BeforeAll
     static void start() throws Exception {
         PracticeDirectory directory = new Fakes.Directory();
         BOOKING.openings = List.of(Fakes.opening(Instant.parse("2026-12-07T14:00:00Z")));
         Booking failing = new FailingBooking(BOOKING);
-        Set<Object> singletons = Set.of(
+        api = ApiServer.start(
                 new PracticesResource(directory, failing, Clock.fixed(Instant.parse("2026-12-01T12:00:00Z"),
                         ZoneOffset.UTC)),
-                new StaffResource(directory, failing, new Fakes.Staff()),
-                new SlotbridgeExceptionMapper(), new WebApplicationExceptionMapper(),
-                new UnexpectedExceptionMapper(), new JacksonJsonProvider());
-        Application application = new Application() {
-            @Override
-            public Set<Object> getSingletons() {
-                return singletons;
-            }
-        };
-        server = new Server(0);
-        ServletContextHandler context = new ServletContextHandler();
-        context.addServlet(new ServletHolder(new CXFNonSpringJaxrsServlet(application)), "/*");
-        server.setHandler(context);
-        server.start();
-        base = "http://localhost:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+                new StaffResource(directory, failing, new Fakes.Staff()));
     }
 
     @AfterAll
     static void stop() throws Exception {
-        server.stop();
+        api.stop();
     }
 
     @Test
@@ -149,9 +122,9 @@ class HttpApiTest {
         assertEquals(404, missing.statusCode());
         assertEquals("not_found", JSON.readTree(missing.body()).get("code").asText());
 
-        HttpRequest wrongMedia = HttpRequest.newBuilder(URI.create(base + "/api/v1/practices/demo/holds"))
-                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("x")).build();
-        HttpResponse<String> unsupported = CLIENT.send(wrongMedia, HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder wrongMedia = HttpRequest.newBuilder(api.uri("/api/v1/practices/demo/holds"))
+                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("x"));
+        HttpResponse<String> unsupported = ApiServer.send(wrongMedia);
         assertEquals(415, unsupported.statusCode());
         assertEquals("unsupported_media_type", JSON.readTree(unsupported.body()).get("code").asText());
     }
@@ -184,21 +157,11 @@ class HttpApiTest {
     }
 
     private static HttpResponse<String> get(String path, String authorization) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return api.send("GET", path, authorization, null);
     }
 
     private static HttpResponse<String> post(String path, String body, String authorization) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return api.send("POST", path, authorization, body);
     }
 
     /** Conflicts on holds without a room, and fails unexpectedly on request {@code boom}. */

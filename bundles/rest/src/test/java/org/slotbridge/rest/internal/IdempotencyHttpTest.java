@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -27,7 +25,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import javax.ws.rs.core.Application;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.ext.ContextResolver;
@@ -40,11 +37,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 
-import org.apache.cxf.jaxrs.servlet.CXFNonSpringJaxrsServlet;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.servlet.ServletContextHandler;
-import org.eclipse.jetty.servlet.ServletHolder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,11 +64,9 @@ class IdempotencyHttpTest {
     private static final String HOLDS = "/api/v1/practices/" + SLUG + "/holds";
     private static final String REQUESTS = "/api/v1/practices/" + SLUG + "/requests";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static final int THREADS = 16;
 
-    private Server server;
-    private String base;
+    private ApiServer api;
     private Store store;
     private Booking booking;
 
@@ -88,25 +78,12 @@ class IdempotencyHttpTest {
         booking = BookingForTests.create(store, NOW);
         PracticesResource practices = new PracticesResource(db.directory(), booking, NOW);
         practices.idempotencyKeys = new IdempotencyKeysService(store, NOW);
-        Set<Object> singletons = Set.of(practices, new SlotbridgeExceptionMapper(),
-                new WebApplicationExceptionMapper(), new UnexpectedExceptionMapper(), new JacksonJsonProvider());
-        Application application = new Application() {
-            @Override
-            public Set<Object> getSingletons() {
-                return singletons;
-            }
-        };
-        server = new Server(0);
-        ServletContextHandler context = new ServletContextHandler();
-        context.addServlet(new ServletHolder(new CXFNonSpringJaxrsServlet(application)), "/*");
-        server.setHandler(context);
-        server.start();
-        base = "http://localhost:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+        api = ApiServer.start(practices);
     }
 
     @AfterEach
     void stop() throws Exception {
-        server.stop();
+        api.stop();
     }
 
     @Test
@@ -299,9 +276,8 @@ class IdempotencyHttpTest {
     }
 
     private String opening(int index) throws Exception {
-        HttpResponse<String> answer = CLIENT.send(HttpRequest.newBuilder(URI.create(base
-                + "/api/v1/practices/" + SLUG + "/openings?reason=consult&from=2026-03-03&to=2026-03-03")).GET()
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = api.send("GET",
+                "/api/v1/practices/" + SLUG + "/openings?reason=consult&from=2026-03-03&to=2026-03-03", null, null);
         assertEquals(200, answer.statusCode(), answer.body());
         JsonNode opening = JSON.readTree(answer.body()).at("/openings/" + index);
         assertFalse(opening.isMissingNode(), answer.body());
@@ -350,12 +326,10 @@ class IdempotencyHttpTest {
     }
 
     private HttpResponse<String> post(String path, String body, String key) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = api.request("POST", path, body);
         if (key != null) {
             request.header(Idempotency.HEADER, key);
         }
-        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return ApiServer.send(request);
     }
 }
