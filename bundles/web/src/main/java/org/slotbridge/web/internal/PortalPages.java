@@ -236,6 +236,12 @@ final class PortalPages {
             if (requestId == null) {
                 return WebResponse.seeOther(WebSite.home(request, slug));
             }
+            // Only the one who sent it holds the token: without it the request is as unknown as a wrong id.
+            String token = request.trimmed("token");
+            if (token == null) {
+                throw new NotFoundException("request", requestId);
+            }
+            booking.forClient(slug, requestId, token);
             Request sent = booking.find(slug, requestId);
             Formats formats = site.formats(practice);
             Opening opening = sent.opening();
@@ -243,11 +249,7 @@ final class PortalPages {
                     reasonName(slug, opening.reasonId()), providerNames(slug).getOrDefault(opening.providerId(),
                     opening.providerId()), statusLabel(sent.status()));
             Map<String, Object> model = new HashMap<>(Map.of("request", view, "step", 4));
-            String token = request.trimmed("token");
-            if (token != null) {
-                booking.forClient(slug, requestId, token);
-                model.put("clientLink", ClientRequestPages.link(request, slug, requestId, token));
-            }
+            model.put("clientLink", ClientRequestPages.link(request, slug, requestId, token));
             return site.page(request, practice, AREA, "portal/done.vm", 200, model);
         });
     }

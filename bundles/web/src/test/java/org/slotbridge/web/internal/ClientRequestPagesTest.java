@@ -3,7 +3,6 @@ package org.slotbridge.web.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -38,8 +37,10 @@ class ClientRequestPagesTest {
         Document done = Fixture.html(fx.portal.done(fx.browser(query), "demo"));
         String link = "/p/demo/requests/" + id + "?token=" + token;
         assertEquals(link, done.selectFirst("a.client-link").attr("href"));
-        Document bare = Fixture.html(fx.portal.done(fx.browser("request", id), "demo"));
-        assertNull(bare.selectFirst("a.client-link"), "without the token there is no link to show");
+        WebResponse bare = fx.portal.done(fx.browser("request", id), "demo");
+        assertEquals(404, bare.status(), "without the token the request is not shown");
+        assertFalse(bare.body().contains(id), "nor named");
+        assertEquals(404, fx.portal.done(fx.browser("request", id, "token", ""), "demo").status());
 
         Document pending = Fixture.html(pages.show(fx.browser("token", token), "demo", id));
         assertEquals("Waiting for the practice to confirm", status(pending));
