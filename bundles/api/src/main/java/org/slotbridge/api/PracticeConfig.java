@@ -81,8 +81,7 @@ public record PracticeConfig(Practice practice, PracticeRules rules, List<Provid
             timing(rules.timing(), "rules.timing");
             rules.providerGroups().forEach((group, members) -> members.forEach(member -> {
                 if (!providerIds.contains(member)) {
-                    throw new InvalidInputException("rules.providerGroups[" + group + "]",
-                            "'" + member + "' is not a provider of the practice");
+                    throw unknown("rules.providerGroups[" + group + "]", member, "provider");
                 }
             }));
             for (WorkingHours h : hours) {
@@ -117,7 +116,7 @@ public record PracticeConfig(Practice practice, PracticeRules rules, List<Provid
         private void workingHours(WorkingHours h, Set<String> providerIds) {
             String field = "hours[" + h.providerId() + "]";
             if (!providerIds.contains(h.providerId())) {
-                throw new InvalidInputException(field, "'" + h.providerId() + "' is not a provider of the practice");
+                throw unknown(field, h.providerId(), "provider");
             }
             h.weekly().forEach((day, windows) -> windows.forEach(w -> window(w, field + ".weekly." + day)));
             h.exceptions().forEach((date, windows) -> windows.forEach(w -> window(w, field + ".exceptions." + date)));
@@ -127,8 +126,7 @@ public record PracticeConfig(Practice practice, PracticeRules rules, List<Provid
             Map<String, String> parents = new HashMap<>();
             for (Category category : categories) {
                 if (category.parentId() != null && !categoryIds.contains(category.parentId())) {
-                    throw new InvalidInputException("categories[" + category.id() + "].parentId",
-                            "'" + category.parentId() + "' is not a category of the practice");
+                    throw unknown("categories[" + category.id() + "].parentId", category.parentId(), "category");
                 }
                 parents.put(category.id(), category.parentId());
             }
@@ -155,20 +153,20 @@ public record PracticeConfig(Practice practice, PracticeRules rules, List<Provid
             }
             for (String provider : reason.providerIds()) {
                 if (!providerIds.contains(provider)) {
-                    throw new InvalidInputException(field + ".providerIds", "'" + provider + "' is not a provider of the practice");
+                    throw unknown(field + ".providerIds", provider, "provider");
                 }
             }
-            if (reasonRules.providerGroup() != null && !rules.providerGroups().containsKey(reasonRules.providerGroup())) {
-                throw new InvalidInputException(field + ".providerGroup",
-                        "'" + reasonRules.providerGroup() + "' is not a provider group of the practice");
+            String group = reasonRules.providerGroup();
+            if (group != null && !rules.providerGroups().containsKey(group)) {
+                throw unknown(field + ".providerGroup", group, "provider group");
             }
             for (String room : reason.roomIds()) {
                 if (!roomIds.contains(room)) {
-                    throw new InvalidInputException(field + ".roomIds", "'" + room + "' is not a room of the practice");
+                    throw unknown(field + ".roomIds", room, "room");
                 }
             }
             if (reason.category() != null && !categoryIds.contains(reason.category())) {
-                throw new InvalidInputException(field + ".category", "'" + reason.category() + "' is not a category of the practice");
+                throw unknown(field + ".category", reason.category(), "category");
             }
             reason.windows().forEach(w -> window(w, field + ".windows"));
             timing(reasonRules.timing().over(rules.timing()), field + ".timing");
@@ -180,14 +178,16 @@ public record PracticeConfig(Practice practice, PracticeRules rules, List<Provid
             units(timing.bufferAfter(), field + ".bufferAfter");
             for (LocalTime start : timing.starts()) {
                 if ((start.getHour() * 60 + start.getMinute()) % rules.unitMinutes() != 0) {
-                    throw new InvalidInputException(field + ".starts", start + " is not on a " + rules.unitMinutes() + "-minute unit");
+                    throw new InvalidInputException(field + ".starts",
+                        start + " is not on a " + rules.unitMinutes() + "-minute unit");
                 }
             }
         }
 
         private void window(TimeWindow window, String field) {
             if (window.startMinute() % rules.unitMinutes() != 0 || window.endMinute() % rules.unitMinutes() != 0) {
-                throw new InvalidInputException(field, window + " does not start and end on " + rules.unitMinutes() + "-minute units");
+                throw new InvalidInputException(field,
+                        window + " does not start and end on " + rules.unitMinutes() + "-minute units");
             }
         }
 
@@ -196,6 +196,10 @@ public record PracticeConfig(Practice practice, PracticeRules rules, List<Provid
                 throw new InvalidInputException(field, duration.toMinutes() + " minutes is not a whole number of "
                         + rules.unitMinutes() + "-minute units");
             }
+        }
+
+        private static InvalidInputException unknown(String field, String id, String what) {
+            return new InvalidInputException(field, "'" + id + "' is not a " + what + " of the practice");
         }
 
         private static Set<String> unique(List<String> ids, String field) {

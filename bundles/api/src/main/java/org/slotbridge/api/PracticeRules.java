@@ -24,7 +24,8 @@ public record PracticeRules(int unitMinutes, Timing timing, Set<LocalDate> close
 
     public PracticeRules {
         if (unitMinutes < 1 || unitMinutes > 60 || 60 % unitMinutes != 0) {
-            throw new InvalidInputException("unitMinutes", "must divide an hour: 1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30 or 60");
+            throw new InvalidInputException("unitMinutes",
+                    "must divide an hour: 1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30 or 60");
         }
         Objects.requireNonNull(timing, "timing");
         if (!timing.isComplete()) {

@@ -554,7 +554,8 @@ public final class BookingService implements Booking {
                     "must last " + reason.duration().toMinutes() + " minutes, as the reason does");
         }
         if (!reason.allowsProvider(opening.providerId(), config.rules())) {
-            throw new InvalidInputException("provider", "'" + opening.providerId() + "' does not see clients for this reason");
+            throw new InvalidInputException("provider",
+                    "'" + opening.providerId() + "' does not see clients for this reason");
         }
         boolean roomFits = reason.roomIds().isEmpty() ? opening.roomId() == null
                 : opening.roomId() != null && reason.roomIds().contains(opening.roomId());

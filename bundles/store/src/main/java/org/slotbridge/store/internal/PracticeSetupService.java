@@ -22,6 +22,7 @@ import org.slotbridge.api.WorkingHours;
 import org.slotbridge.api.service.PracticeSetup;
 import org.slotbridge.store.PracticeRepository;
 import org.slotbridge.store.Store;
+import org.slotbridge.store.StoreSession;
 
 /**
  * Writes practice settings, each call in a transaction of its own that stores the change, reads the
@@ -46,32 +47,32 @@ public final class PracticeSetupService implements PracticeSetup {
     @Override
     public void savePractice(Practice practice) {
         Objects.requireNonNull(practice, "practice");
-        change(practice.slug(), practices -> practices.save(practice));
+        change(practice.slug(), session -> session.practices().save(practice));
     }
 
     @Override
     public void saveProvider(String slug, Provider provider) {
         Objects.requireNonNull(provider, "provider");
-        change(slug, practices -> practices.saveProvider(slug, provider));
+        change(slug, session -> session.practices().saveProvider(slug, provider));
     }
 
     @Override
     public void saveRoom(String slug, Room room) {
         Objects.requireNonNull(room, "room");
-        change(slug, practices -> practices.saveRoom(slug, room));
+        change(slug, session -> session.practices().saveRoom(slug, room));
     }
 
     @Override
     public void saveReason(String slug, Reason reason) {
         Objects.requireNonNull(reason, "reason");
-        change(slug, practices -> practices.saveReason(slug, reason));
+        change(slug, session -> session.practices().saveReason(slug, reason));
     }
 
     @Override
     public void removeReason(String slug, String reasonId) {
-        store.run(session -> {
+        change(slug, session -> {
             session.practices().require(slug);
-            // Staff and the client still act on these (propose reads the reason); the reason goes once none is left.
+            // Staff and the client still act on these requests, and propose reads their reason.
             for (RequestStatus open : STILL_ACTED_ON) {
                 boolean used = session.requests().list(slug, open).stream()
                         .anyMatch(r -> r.opening().reasonId().equals(reasonId));
@@ -81,33 +82,33 @@ public final class PracticeSetupService implements PracticeSetup {
                 }
             }
             session.practices().removeReason(slug, reasonId);
-            session.practices().config(slug);
         });
     }
 
     @Override
     public void saveWorkingHours(String slug, WorkingHours hours) {
         Objects.requireNonNull(hours, "hours");
-        change(slug, practices -> practices.saveWorkingHours(slug, hours));
+        change(slug, session -> session.practices().saveWorkingHours(slug, hours));
     }
 
     @Override
     public void saveRules(String slug, PracticeRules rules) {
         Objects.requireNonNull(rules, "rules");
-        change(slug, practices -> practices.saveRules(slug, rules));
+        change(slug, session -> session.practices().saveRules(slug, rules));
     }
 
     @Override
     public void saveCategories(String slug, List<Category> categories) {
         Objects.requireNonNull(categories, "categories");
-        change(slug, practices -> practices.saveCategories(slug, categories));
+        change(slug, session -> session.practices().saveCategories(slug, categories));
     }
 
     @Override
     public void apply(PracticeConfig config) {
         Objects.requireNonNull(config, "config");
         String slug = config.practice().slug();
-        change(slug, practices -> {
+        change(slug, session -> {
+            PracticeRepository practices = session.practices();
             practices.save(config.practice());
             config.providers().forEach(provider -> practices.saveProvider(slug, provider));
             config.rooms().forEach(room -> practices.saveRoom(slug, room));
@@ -126,9 +127,9 @@ public final class PracticeSetupService implements PracticeSetup {
      * Runs one change, then checks the practice's whole configuration as it now stands; when the check
      * throws, the transaction rolls back and nothing of the change is stored.
      */
-    private void change(String slug, Consumer<PracticeRepository> write) {
+    private void change(String slug, Consumer<StoreSession> write) {
         store.run(session -> {
-            write.accept(session.practices());
+            write.accept(session);
             session.practices().config(slug);
         });
     }
