@@ -1,14 +1,21 @@
 package org.slotbridge.it;
 
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import javax.inject.Inject;
+import javax.sql.DataSource;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -31,7 +38,7 @@ import org.slotbridge.api.service.Theme;
 
 /**
  * The distribution as shipped, checked from inside the container: every bundle of every boot feature
- * starts, and the platform's services are published.
+ * starts, the platform's services are published, and the scheduler runs the booking sweep.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -73,6 +80,45 @@ public class DistributionIT {
             } finally {
                 tracker.close();
             }
+        }
+    }
+
+    /** The booking sweep is work of the cluster's scheduler, kept in the database and run from there. */
+    @Test
+    public void theBookingSweepIsScheduledInTheDatabase() throws Exception {
+        ServiceTracker<DataSource, DataSource> tracker = new ServiceTracker<>(context,
+                context.createFilter("(&(objectClass=javax.sql.DataSource)(osgi.jndi.service.name=slotbridge))"),
+                null);
+        tracker.open();
+        try {
+            DataSource db = tracker.waitForService(BOOT.toMillis());
+            assertNotNull("no slotbridge DataSource " + BOOT.toSeconds() + " s after boot", db);
+            Instant deadline = Instant.now().plus(BOOT);
+            String found = sweepSchedule(db);
+            while (found == null && Instant.now().isBefore(deadline)) {
+                Thread.sleep(500);
+                found = sweepSchedule(db);
+            }
+            assertEquals("the sweep's job, trigger and a first run", "org.slotbridge.scheduler.internal.RunWork"
+                    + " every 60000 ms", found);
+        } finally {
+            tracker.close();
+        }
+    }
+
+    /** The booking sweep's job class and interval once it ran at least once, or null until then. */
+    private static String sweepSchedule(DataSource db) throws SQLException {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT j.job_class_name, t.repeat_interval FROM qrtz_job_details j"
+                     + " JOIN qrtz_simple_triggers t ON t.sched_name = j.sched_name AND t.trigger_name = j.job_name"
+                     + " AND t.trigger_group = j.job_group"
+                     + " WHERE j.sched_name = 'slotbridge' AND j.job_name = 'booking-sweep'"
+                     + " AND t.times_triggered > 0")) {
+            String found = rs.next() ? rs.getString(1) + " every " + rs.getLong(2) + " ms" : null;
+            if (!c.getAutoCommit()) {
+                c.rollback();
+            }
+            return found;
         }
     }
 

@@ -111,6 +111,15 @@ public class PostgresqlIT {
         assertTrue("no change sets recorded in " + DATABASE, count("SELECT COUNT(*) FROM databasechangelog") > 0);
         assertEquals("the practice file is stored in " + DATABASE, 1,
                 count("SELECT COUNT(*) FROM practice WHERE slug = '" + SLUG + "'"));
+        Poll.until(BOOT, "the booking sweep scheduled and run from " + DATABASE, () -> {
+            try {
+                return count("SELECT COUNT(*) FROM qrtz_simple_triggers WHERE sched_name = 'slotbridge'"
+                        + " AND trigger_name = 'booking-sweep' AND times_triggered > 0") == 1 ? true : null;
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertEquals("one scheduler node checked in", 1, count("SELECT COUNT(*) FROM qrtz_scheduler_state"));
 
         LocalDate day = LocalDate.now(ZONE).plusDays(1);
         Api.Answer openings = visitor.get("api/v1/practices/" + SLUG + "/openings?reason=" + Practices.REASON

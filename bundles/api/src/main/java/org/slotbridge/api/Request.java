@@ -17,8 +17,18 @@ import java.time.Instant;
  * @param staffNote    what staff wrote with their decision; may be null
  * @param createdAt    when the client sent it
  * @param decidedAt    when it left {@link RequestStatus#PENDING}; null before
+ * @param answerBy     when the client must have answered the proposal; null unless
+ *                     {@link RequestStatus#PROPOSED}
  */
 public record Request(String id, String practiceSlug, Opening opening, String holdId, RequestStatus status,
                       Client client, Patient patient, boolean newClient, String memo, String staffNote,
-                      Instant createdAt, Instant decidedAt) {
+                      Instant createdAt, Instant decidedAt, Instant answerBy) {
+
+    /** A request that awaits no answer from its client. */
+    public Request(String id, String practiceSlug, Opening opening, String holdId, RequestStatus status,
+                   Client client, Patient patient, boolean newClient, String memo, String staffNote,
+                   Instant createdAt, Instant decidedAt) {
+        this(id, practiceSlug, opening, holdId, status, client, patient, newClient, memo, staffNote, createdAt,
+                decidedAt, null);
+    }
 }

@@ -7,8 +7,8 @@ package org.slotbridge.api;
  * Steps: PENDING to CONFIRMED, PROPOSED, DECLINED, WITHDRAWN, EXPIRED or CONFLICTED; PROPOSED to CONFIRMED
  * (staff, or the client accepting), PROPOSED again, DECLINED, WITHDRAWN (the client refusing or cancelling),
  * EXPIRED or CONFLICTED; CONFLICTED to PENDING (the client takes one of the openings offered instead),
- * PROPOSED, DECLINED, WITHDRAWN, or CONFIRMED when the PMS books a visit carrying its placer id. Any other
- * step is refused.
+ * PROPOSED, DECLINED, WITHDRAWN, EXPIRED, or CONFIRMED when the PMS books a visit carrying its placer id. Any
+ * other step is refused.
  */
 public enum RequestStatus {
     /** Sent by the client ("pre-booked"); the hold keeps the time until staff decide. */
@@ -26,8 +26,8 @@ public enum RequestStatus {
      */
     WITHDRAWN,
     /**
-     * Nobody decided in time, and the hold has ended: a pending or proposed request whose visit start came
-     * without a decision, or a proposal the client did not answer before its answer-by time (a setting of
+     * Nobody decided in time, and the hold has ended: a pending, proposed or conflicted request whose visit start
+     * came without a decision, or a proposal the client did not answer before its answer-by time (a setting of
      * booking, counted from the proposal).
      */
     EXPIRED,

@@ -39,6 +39,11 @@ public interface IdempotencyRepository {
     /** Deletes the claim {@code token} while it has no answer; false when there was none. */
     boolean release(String slug, String key, long token);
 
-    /** Deletes the keys older than {@link #KEPT}, in every practice; returns how many. */
-    int sweep(Instant now);
+    /**
+     * Deletes up to {@code atMost} keys older than {@link #KEPT}, oldest first, in every practice; returns
+     * how many. Called again until it returns less than {@code atMost}, each call in a transaction of its
+     * own, it deletes them all without ever locking many rows at once. A key claimed again meanwhile is
+     * younger, and stays.
+     */
+    int sweep(Instant now, int atMost);
 }

@@ -39,8 +39,8 @@ public interface RequestRepository {
     List<Request> openOverlapping(String slug, Instant from, Instant to);
 
     /**
-     * Open requests of every practice that are due to expire at {@code now}: their time has started, or they
-     * are proposals whose answer-by time has passed. Oldest first, at most {@code limit}.
+     * Open or conflicted requests of every practice that are due to expire at {@code now}: their time has
+     * started, or they are proposals whose answer-by time has passed. Oldest first, at most {@code limit}.
      */
     List<Request> due(Instant now, int limit);
 
@@ -49,6 +49,20 @@ public interface RequestRepository {
 
     /** The hash of the client's link token; empty when there is no such request or it has none. */
     Optional<String> clientTokenHash(String slug, String requestId);
+
+    /**
+     * Keeps the hash of one more token of the client's link, given in a message to the client; every token
+     * stays valid as long as the request exists.
+     *
+     * @throws org.slotbridge.api.NotFoundException when the practice has no such request
+     */
+    void addClientTokenHash(String slug, String requestId, String hash, Instant issuedAt);
+
+    /**
+     * The hashes of every token of the client's link: the one given when the request was sent, then those
+     * added since. Empty when there is no such request.
+     */
+    List<String> clientTokenHashes(String slug, String requestId);
 
     /** Sets when the client must have answered a proposal; null clears it. */
     void setAnswerBy(String slug, String requestId, Instant answerBy);

@@ -26,4 +26,7 @@ public interface StoreSession {
 
     /** Idempotency keys of submissions and their answers. */
     IdempotencyRepository idempotency();
+
+    /** How far connectors got with the files of their inboxes. */
+    InboxJournalRepository inboxJournal();
 }

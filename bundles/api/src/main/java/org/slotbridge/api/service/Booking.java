@@ -47,7 +47,8 @@ public interface Booking {
     RequestReceipt submit(String slug, RequestForm form);
 
     /**
-     * The request as its client sees it through their link.
+     * The request as its client sees it through their link: the token given when it was sent, or any given
+     * since ({@link ClientLinks}).
      *
      * @throws org.slotbridge.api.NotFoundException when there is no such request or the token is not its own
      */
@@ -126,9 +127,11 @@ public interface Booking {
 
     /**
      * Staff propose another opening for an open or conflicted request, which is held in place of the first; the
-     * client has until an answer-by time to accept or refuse it.
+     * client has until an answer-by time ({@link Request#answerBy()}) to accept or refuse it.
      *
-     * @throws org.slotbridge.api.ConflictException with code {@code opening_taken} when the opening is not free
+     * @throws org.slotbridge.api.InvalidInputException naming {@code opening.reason} when the opening is of
+     *                                                  another reason than the request's
+     * @throws org.slotbridge.api.ConflictException     with code {@code opening_taken} when the opening is not free
      */
     Request propose(String slug, String requestId, Opening opening, String staffNote);
 

@@ -1,5 +1,7 @@
 package org.slotbridge.api.service;
 
+import java.util.function.Function;
+
 import org.slotbridge.api.Appointment;
 import org.slotbridge.api.Blockout;
 import org.slotbridge.api.Client;
@@ -12,6 +14,9 @@ import org.slotbridge.api.Room;
  * transaction. Records are keyed by their PMS id, so applying the same record twice changes nothing.
  * After an appointment is applied, open requests are reconciled with it: a visit booked for the
  * request's placer id confirms that request.
+ * <p>
+ * A connector reading files applies each message through {@link #applyMessage}, so that the message's
+ * writes and the {@link InboxJournal}'s record of it commit together.
  */
 public interface ScheduleSync {
 
@@ -41,4 +46,17 @@ public interface ScheduleSync {
 
     /** Creates a room the PMS named, or updates its name. */
     void room(String slug, Room room);
+
+    /**
+     * Applies the writes of one message of an inbox file in one transaction, and records in the same
+     * transaction that the file was handled through that message, so that a crash leaves both or neither
+     * and the message is applied exactly once. {@code writes} is given a schedule copy whose calls all join
+     * that transaction, for the file's practice only; a failure in it rolls back every write of the message
+     * and records nothing. Open requests are reconciled after the commit, as after single calls.
+     *
+     * @return what {@code writes} returned
+     * @throws org.slotbridge.api.ConflictException with code {@link InboxJournal#ALREADY_RECORDED} when the
+     *         journal already has this message (another reading of the file applied it); nothing is written
+     */
+    <T> T applyMessage(InboxJournal.Mark mark, Function<ScheduleSync, T> writes);
 }

@@ -10,11 +10,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -46,6 +45,7 @@ import org.slotbridge.api.RequestReceipt;
 import org.slotbridge.api.RequestStatus;
 import org.slotbridge.api.service.Booking;
 import org.slotbridge.api.service.RequestListener;
+import org.slotbridge.api.service.ScheduledWork;
 import org.slotbridge.engine.Claims;
 import org.slotbridge.engine.OpeningFinder;
 import org.slotbridge.engine.Schedule;
@@ -69,8 +69,11 @@ import org.slotbridge.store.StoreSession;
  * <p>
  * After every committed change of a request each {@link RequestListener} is told, on the caller's
  * thread; a listener that throws is logged and the others are still told.
+ * <p>
+ * The component is immediate: the sweep it offers the cluster's scheduler ({@link SweepWork}) is there on
+ * every node, whether or not anything on it has asked for {@link Booking} yet.
  */
-@Component(service = Booking.class, configurationPid = BookingService.PID)
+@Component(service = Booking.class, configurationPid = BookingService.PID, immediate = true)
 @Designate(ocd = BookingConfig.class)
 public final class BookingService implements Booking {
 
@@ -90,6 +93,8 @@ public final class BookingService implements Booking {
     private static final int NEAR_DAYS = 3;
     /** At most this many requests expire in one transaction-per-request pass of the sweep. */
     private static final int SWEPT_AT_ONCE = 500;
+    /** At most this many idempotency keys are deleted in one transaction of the sweep. */
+    private static final int KEYS_AT_ONCE = 500;
     private static final String NOT_AN_OPENING = "is not an opening of this reason: it lies outside"
             + " the hours, days or start times offered, or too soon or too far ahead";
 
@@ -106,36 +111,37 @@ public final class BookingService implements Booking {
     private final Settings settings;
     private final Clock clock;
     private final OpeningFinder finder = new OpeningFinder();
-    private final ScheduledExecutorService sweeper;
+    private ServiceRegistration<ScheduledWork> sweepWork;
 
     @Activate
     public BookingService(@Reference(name = "store") Store store,
                           @Reference(name = "schedules") PracticeSchedules schedules, BookingConfig config) {
-        this(store, schedules, Settings.of(config), Clock.systemUTC(), true);
+        this(store, schedules, Settings.of(config), Clock.systemUTC());
     }
 
-    BookingService(Store store, PracticeSchedules schedules, Settings settings, Clock clock, boolean sweep) {
+    /** Without OSGi nothing sweeps by itself: the tests call {@link #sweep()}. */
+    BookingService(Store store, PracticeSchedules schedules, Settings settings, Clock clock) {
         this.store = store;
         this.schedules = schedules;
         this.settings = settings;
         this.clock = clock;
-        if (sweep) {
-            sweeper = Executors.newSingleThreadScheduledExecutor(task -> {
-                Thread thread = new Thread(task, "slotbridge-hold-sweep");
-                thread.setDaemon(true);
-                return thread;
-            });
-            long every = settings.sweepEvery().toMillis();
-            sweeper.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
-        } else {
-            sweeper = null;
-        }
+    }
+
+    /**
+     * Offers the sweep to the cluster's scheduler, which runs it on one node at a time. Done once the
+     * listeners are in place, since a sweep that expires requests tells them.
+     */
+    @Activate
+    void activate(BundleContext context) {
+        sweepWork = context.registerService(ScheduledWork.class, new SweepWork(settings.sweepEvery(), this::sweep),
+                null);
     }
 
     @Deactivate
     void deactivate() {
-        if (sweeper != null) {
-            sweeper.shutdownNow();
+        if (sweepWork != null) {
+            sweepWork.unregister();
+            sweepWork = null;
         }
     }
 
@@ -430,10 +436,16 @@ public final class BookingService implements Booking {
         }
         String note = Forms.note(staffNote, "staffNote");
         Instant now = clock.instant();
+        // a request keeps the reason it was made for: the client asked for that visit, not another
+        String asked = find(slug, requestId).opening().reasonId();
+        if (!asked.equals(opening.reasonId())) {
+            throw new InvalidInputException("opening.reason", "must be '" + asked + "', the reason of request "
+                    + requestId + ": a proposal offers another time for the same visit");
+        }
         CachedPractice practice = schedules.current(slug, now);
         Reason reason = practice.config().reason(opening.reasonId());
         Changed proposed = store.call(session -> {
-            Request request = session.requests().change(slug, requestId, current -> {
+            session.requests().change(slug, requestId, current -> {
                 requireIn(current, OPEN_OR_CONFLICTED, RequestStatus.PROPOSED);
                 // the request's own hold may overlap the new opening: it is about to end
                 requireOffered(session, practice, reason, opening, now, current.holdId());
@@ -445,7 +457,9 @@ public final class BookingService implements Booking {
             session.requests().setAnswerBy(slug, requestId,
                     answerBy.isBefore(opening.start()) ? answerBy : opening.start());
             session.requests().setAlternatives(slug, requestId, List.of());
-            return new Changed(practice.config().practice(), request);
+            // read again, with the answer-by time just set
+            return new Changed(practice.config().practice(), session.requests().find(slug, requestId)
+                    .orElseThrow(() -> new NotFoundException("request", requestId)));
         });
         LOG.info("Request {} of practice {} is now {}", requestId, slug, RequestStatus.PROPOSED);
         tell(proposed);
@@ -454,18 +468,36 @@ public final class BookingService implements Booking {
 
     /**
      * Expires the requests nobody decided on in time (see {@link RequestStatus#EXPIRED}), then deletes
-     * lapsed and past holds; run every {@link Settings#sweepEvery()}. Requests go first, so that no open
-     * request is left without its hold.
+     * lapsed and past holds and idempotency keys past their day; run every {@link Settings#sweepEvery()} on
+     * one node of the cluster ({@link SweepWork}). Requests go first, so that no open request is left
+     * without its hold.
      */
     void sweep() {
         try {
             int expired = expire();
             int swept = store.call(session -> session.holds().sweep(clock.instant()));
-            LOG.debug("Expired {} requests, deleted {} lapsed or past holds", expired, swept);
+            int keys = sweepKeys();
+            LOG.debug("Expired {} requests, deleted {} lapsed or past holds and {} idempotency keys",
+                    expired, swept, keys);
         } catch (RuntimeException e) {
             LOG.warn("Sweeping lapsed holds and requests failed; trying again in {} s",
                     settings.sweepEvery().toSeconds(), e);
         }
+    }
+
+    /**
+     * Deletes the idempotency keys past their day, in transactions of their own of at most {@link #KEYS_AT_ONCE}
+     * keys, so that a day's worth of keys never locks many rows at once; returns how many.
+     */
+    int sweepKeys() {
+        Instant now = clock.instant();
+        int deleted = 0;
+        int batch;
+        do {
+            batch = store.call(session -> session.idempotency().sweep(now, KEYS_AT_ONCE));
+            deleted += batch;
+        } while (batch == KEYS_AT_ONCE);
+        return deleted;
     }
 
     /** Expires due requests, each in its own transaction, checked again under its lock; returns how many. */
@@ -481,7 +513,8 @@ public final class BookingService implements Booking {
                     boolean started = !current.opening().start().isAfter(now);
                     boolean unanswered = current.status() == RequestStatus.PROPOSED && answerBy != null
                             && !answerBy.isAfter(now);
-                    return current.status().isOpen() && (started || unanswered)
+                    boolean expiring = current.status().isOpen() || current.status() == RequestStatus.CONFLICTED;
+                    return expiring && (started || unanswered)
                             ? Requests.decided(current, RequestStatus.EXPIRED, current.opening(), null,
                                     current.staffNote(), now)
                             : current;
@@ -491,6 +524,7 @@ public final class BookingService implements Booking {
                 }
                 session.holds().releaseFor(slug, due.id());
                 session.requests().setAnswerBy(slug, due.id(), null);
+                session.requests().setAlternatives(slug, due.id(), List.of());
                 return new Changed(practice, request);
             });
             if (changed != null) {
@@ -748,10 +782,17 @@ public final class BookingService implements Booking {
         });
     }
 
-    /** A wrong token is answered as an unknown request: the link must not tell whether a request exists. */
+    /**
+     * A wrong token is answered as an unknown request: the link must not tell whether a request exists. Any
+     * token of the request will do: the one given when it was sent, or one given in a message since
+     * ({@link ClientLinkService}); each is compared in full, so the time taken tells nothing of which matched.
+     */
     private static void requireToken(StoreSession session, String slug, String requestId, String token) {
-        String hash = session.requests().clientTokenHash(slug, requestId).orElse(null);
-        if (!ClientTokens.matches(token, hash)) {
+        boolean matched = false;
+        for (String hash : session.requests().clientTokenHashes(slug, requestId)) {
+            matched |= ClientTokens.matches(token, hash);
+        }
+        if (!matched) {
             throw new NotFoundException("request", requestId);
         }
     }

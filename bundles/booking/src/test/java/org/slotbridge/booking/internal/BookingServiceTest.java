@@ -46,7 +46,9 @@ import org.slotbridge.api.Request;
 import org.slotbridge.api.RequestForm;
 import org.slotbridge.api.RequestStatus;
 import org.slotbridge.api.Timing;
+import org.slotbridge.api.service.IdempotencyKeys.Outcome;
 import org.slotbridge.api.service.RequestListener;
+import org.slotbridge.store.IdempotencyRepository;
 import org.slotbridge.store.Store;
 import org.slotbridge.store.internal.Fixtures;
 import org.slotbridge.store.internal.TestDatabase;
@@ -79,7 +81,7 @@ class BookingServiceTest {
         store.run(s -> s.practices().saveRules(SLUG, SHOW_ALL));
         clock = new TestClock(NOW);
         schedules = new PracticeSchedules(store);
-        booking = new BookingService(store, schedules, Settings.DEFAULT, clock, false);
+        booking = new BookingService(store, schedules, Settings.DEFAULT, clock);
         booking.listeners = List.of(Listeners.direct((practice, request) -> told.add(request)));
     }
 
@@ -470,6 +472,22 @@ class BookingServiceTest {
     }
 
     @Test
+    void theSweepDeletesIdempotencyKeysPastTheirDayInBatches() {
+        Instant dayAgo = NOW.minus(IdempotencyRepository.KEPT).minusSeconds(1);
+        int old = 1203;
+        store.run(s -> {
+            for (int i = 0; i < old; i++) {
+                s.idempotency().claim(SLUG, "old-" + i, "f".repeat(64), dayAgo);
+            }
+            s.idempotency().claim(SLUG, "young", "f".repeat(64), NOW.minusSeconds(60));
+        });
+        assertEquals(old, booking.sweepKeys(), "three transactions of at most 500 keys each");
+        assertEquals(0, booking.sweepKeys());
+        assertEquals(Outcome.MISMATCH, store.call(s -> s.idempotency().claim(SLUG, "young", "e".repeat(64), NOW))
+                .outcome(), "the key of a minute ago is still there");
+    }
+
+    @Test
     void theScheduleIsReadAgainOnlyWhenSomethingWrittenPastBookingChangedIt() {
         List<Opening> first = consults();
         long builds = schedules.builds();
@@ -644,7 +662,7 @@ class BookingServiceTest {
     }
 
     private BookingService fresh() {
-        return new BookingService(store, new PracticeSchedules(store), Settings.DEFAULT, clock, false);
+        return new BookingService(store, new PracticeSchedules(store), Settings.DEFAULT, clock);
     }
 
     /** Saves an appointment as sync does, and tells the schedules of it; returns the version it was made on. */

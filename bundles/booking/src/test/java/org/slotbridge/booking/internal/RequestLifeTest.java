@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.slotbridge.api.Appointment;
 import org.slotbridge.api.AppointmentStatus;
 import org.slotbridge.api.ConflictException;
+import org.slotbridge.api.InvalidInputException;
 import org.slotbridge.api.NewClientPolicy;
 import org.slotbridge.api.NotFoundException;
 import org.slotbridge.api.Opening;
@@ -70,7 +71,7 @@ class RequestLifeTest {
         clock = new TestClock(NOW);
         schedules = new PracticeSchedules(store);
         booking = new BookingService(store, schedules,
-                new Settings(Duration.ofMinutes(10), Duration.ofMinutes(1), ANSWER_LIFE), clock, false);
+                new Settings(Duration.ofMinutes(10), Duration.ofMinutes(1), ANSWER_LIFE), clock);
         booking.listeners = List.of(Listeners.direct((practice, request) -> told.add(request)));
     }
 
@@ -217,6 +218,96 @@ class RequestLifeTest {
         assertEquals("not_conflicted", assertThrows(ConflictException.class,
                 () -> booking.rebook(SLUG, request.id(), token, offered.get(1))).code());
         assertEquals(RequestStatus.CONFIRMED, booking.confirm(SLUG, request.id(), null).status());
+    }
+
+    @Test
+    void everyTokenGivenForALinkOpensItsOwnRequestOnly() {
+        List<Opening> openings = consults();
+        RequestReceipt receipt = submit(openings.get(0), "mia@example.org");
+        String id = receipt.request().id();
+        RequestReceipt other = submit(openings.get(1), "leo@example.org");
+        ClientLinkService links = new ClientLinkService(store, clock);
+
+        String second = links.issue(SLUG, id);
+        String third = links.issue(SLUG, id);
+        assertEquals(ClientTokens.LENGTH, second.length());
+        assertFalse(second.equals(third) || second.equals(receipt.token()), "each token is new");
+        for (String token : List.of(receipt.token(), second, third)) {
+            assertEquals(id, booking.forClient(SLUG, id, token).id(), "token " + token);
+        }
+        assertThrows(NotFoundException.class, () -> booking.forClient(SLUG, other.request().id(), second),
+                "a token opens its own request only");
+        assertThrows(NotFoundException.class, () -> booking.cancel(SLUG, other.request().id(), third));
+        assertThrows(NotFoundException.class, () -> links.issue(SLUG, "no-such-request"));
+        assertThrows(NotFoundException.class, () -> links.issue("elsewhere", id));
+        assertTrue(store.call(s -> s.requests().clientTokenHashes(SLUG, id)).stream()
+                .noneMatch(hash -> hash.contains(second) || hash.contains(third)), "only hashes are stored");
+
+        // a token given later works for every step, and the others still do once the request has ended
+        booking.propose(SLUG, id, sameProviderLater(openings.get(0), 3600), null);
+        assertEquals(RequestStatus.CONFIRMED, booking.accept(SLUG, id, third).status());
+        assertEquals(RequestStatus.CONFIRMED, booking.forClient(SLUG, id, receipt.token()).status());
+        assertEquals(RequestStatus.PENDING, booking.forClient(SLUG, other.request().id(), other.token()).status());
+    }
+
+    @Test
+    void aProposalTellsWhenItMustBeAnswered() {
+        List<Opening> openings = consults();
+        RequestReceipt receipt = submit(openings.get(0), "mia@example.org");
+        assertNull(receipt.request().answerBy());
+        Opening later = sameProviderLater(openings.get(0), 3600);
+
+        Request proposed = booking.propose(SLUG, receipt.request().id(), later, null);
+        assertEquals(NOW.plus(ANSWER_LIFE), proposed.answerBy());
+        assertEquals(proposed, told.get(told.size() - 1), "listeners are told the answer-by time");
+        assertEquals(NOW.plus(ANSWER_LIFE), booking.forClient(SLUG, proposed.id(), receipt.token()).answerBy());
+
+        // a proposal starting sooner than the answer life must be answered by its start
+        LocalDate today = TUESDAY.minusDays(1);
+        Opening soon = booking.openings(SLUG, "consult", new Preferences(today, today, Set.of(), List.of(), null))
+                .stream().filter(o -> o.start().isBefore(NOW.plus(ANSWER_LIFE))).findFirst()
+                .orElseThrow(() -> new AssertionError("no opening today within the answer life"));
+        assertEquals(soon.start(), booking.propose(SLUG, proposed.id(), soon, null).answerBy());
+        assertNull(booking.confirm(SLUG, proposed.id(), null).answerBy(), "a confirmed request awaits no answer");
+    }
+
+    @Test
+    void staffMayProposeOnlyTheReasonTheClientAskedFor() {
+        List<Opening> openings = consults();
+        Request asked = submit(openings.get(0), "mia@example.org").request();
+        Opening checkup = booking.openings(SLUG, "checkup", new Preferences(TUESDAY, TUESDAY, Set.of(), List.of(),
+                null)).get(0);
+
+        InvalidInputException refused = assertThrows(InvalidInputException.class,
+                () -> booking.propose(SLUG, asked.id(), checkup, null));
+        assertEquals("opening.reason", refused.field());
+        assertEquals(asked, booking.find(SLUG, asked.id()), "the request is as it was");
+        assertTrue(booking.openings(SLUG, "checkup", new Preferences(TUESDAY, TUESDAY, Set.of(), List.of(), null))
+                .contains(checkup), "nothing was held");
+    }
+
+    @Test
+    void aConflictedRequestExpiresWhenItsLostTimeComes() {
+        Opening asked = sameProviderLater(consults().get(0), 5400);
+        Request request = submit(asked, "mia@example.org").request();
+        saveAndTell(new Appointment("PHONE-2", asked.providerId(), null, asked.start(), asked.end(), null,
+                AppointmentStatus.BOOKED, null));
+        assertEquals(RequestStatus.CONFLICTED, booking.conflict(SLUG, request.id()).status());
+        assertFalse(booking.alternatives(SLUG, request.id()).isEmpty());
+
+        clock.advance(Duration.between(clock.instant(), asked.start()).minusSeconds(1));
+        booking.sweep();
+        assertEquals(RequestStatus.CONFLICTED, booking.find(SLUG, request.id()).status(), "not before its time");
+
+        clock.advance(Duration.ofSeconds(1));
+        booking.sweep();
+        Request expired = booking.find(SLUG, request.id());
+        assertEquals(RequestStatus.EXPIRED, expired.status());
+        assertEquals(expired, told.get(told.size() - 1));
+        assertEquals(List.of(), store.call(s -> s.requests().alternatives(SLUG, request.id())),
+                "nothing is offered instead any more");
+        assertEquals("request_not_open", assertThrows(ConflictException.class,
+                () -> booking.cancel(SLUG, request.id(), tokenOf(request))).code());
     }
 
     @Test

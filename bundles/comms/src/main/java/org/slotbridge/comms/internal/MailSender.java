@@ -1,5 +1,6 @@
 package org.slotbridge.comms.internal;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.camel.CamelContext;
@@ -42,11 +43,23 @@ final class MailSender implements AutoCloseable {
 
     /** Sends one email now; throws when the server refuses it or cannot be reached. */
     void send(StaffMail mail) {
-        Map<String, Object> headers = Map.of(
-                "To", mail.to(),
-                "Subject", mail.subject(),
-                "Content-Type", "text/plain; charset=UTF-8");
-        producer.sendBodyAndHeaders(endpoint, mail.body(), headers);
+        send(mail.to(), null, mail.subject(), mail.body());
+    }
+
+    /**
+     * Sends one plain-text email now; throws when the server refuses it or cannot be reached.
+     *
+     * @param replyTo where answers go instead of the sender; null for the sender
+     */
+    void send(String to, String replyTo, String subject, String body) {
+        Map<String, Object> headers = new HashMap<>();
+        headers.put("To", to);
+        headers.put("Subject", subject);
+        headers.put("Content-Type", "text/plain; charset=UTF-8");
+        if (replyTo != null) {
+            headers.put("Reply-To", replyTo);
+        }
+        producer.sendBodyAndHeaders(endpoint, body, headers);
     }
 
     @Override

@@ -1,13 +1,5 @@
 package org.slotbridge.comms.internal;
 
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-
 import org.apache.camel.CamelContext;
 import org.apache.camel.core.osgi.OsgiDefaultCamelContext;
 import org.osgi.framework.BundleContext;
@@ -39,13 +31,10 @@ public class StaffMailNotifier implements RequestListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(StaffMailNotifier.class);
 
-    /** Emails waiting beyond this are dropped with a warning rather than piling up in memory. */
-    private static final int QUEUE_LIMIT = 1000;
-
     private final PracticeDirectory directory;
     private final MailConfig config;
     private final MailSender sender;
-    private final ExecutorService queue;
+    private final MailQueue queue = new MailQueue("slotbridge-staff-mail");
 
     @Activate
     public StaffMailNotifier(BundleContext context, MailConfig config,
@@ -57,12 +46,6 @@ public class StaffMailNotifier implements RequestListener {
         this.directory = directory;
         this.config = config;
         this.sender = camel == null || !config.enabled() ? null : new MailSender(camel, config);
-        this.queue = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-                new LinkedBlockingQueue<>(QUEUE_LIMIT), task -> {
-                    Thread thread = new Thread(task, "slotbridge-staff-mail");
-                    thread.setDaemon(true);
-                    return thread;
-                });
         LOG.debug("Staff email {} via {}:{}", config.enabled() ? "enabled" : "disabled",
                 config.host(), config.port());
     }
@@ -75,14 +58,9 @@ public class StaffMailNotifier implements RequestListener {
 
     @Deactivate
     void stop() {
-        queue.shutdown();
-        try {
-            if (!queue.awaitTermination(config.connectionTimeout() + 5000L, TimeUnit.MILLISECONDS)) {
-                LOG.warn("Stopped with {} staff emails unsent", queue.shutdownNow().size());
-            }
-        } catch (InterruptedException e) {
-            queue.shutdownNow();
-            Thread.currentThread().interrupt();
+        int unsent = queue.stop(config.connectionTimeout() + 5000L);
+        if (unsent > 0) {
+            LOG.warn("Stopped with {} staff emails unsent", unsent);
         }
         if (sender != null) {
             sender.close();
@@ -101,9 +79,7 @@ public class StaffMailNotifier implements RequestListener {
         }
         StaffMail mail = StaffMail.newRequest(practice, request, reasonName(practice, request),
                 providerName(practice, request), config.staffLink());
-        try {
-            queue.execute(() -> send(practice, request, mail));
-        } catch (RejectedExecutionException e) {
+        if (!queue.offer(() -> send(practice, request, mail))) {
             LOG.warn("Staff email for request {} of practice {} dropped: too many waiting or stopping",
                     request.id(), practice.slug());
         }
@@ -111,12 +87,7 @@ public class StaffMailNotifier implements RequestListener {
 
     /** Waits until every email queued so far has been tried; false when that takes too long. */
     boolean drain(long timeoutMillis) throws InterruptedException {
-        try {
-            queue.submit(() -> { }).get(timeoutMillis, TimeUnit.MILLISECONDS);
-            return true;
-        } catch (ExecutionException | TimeoutException e) {
-            return false;
-        }
+        return queue.drain(timeoutMillis);
     }
 
     private void send(Practice practice, Request request, StaffMail mail) {

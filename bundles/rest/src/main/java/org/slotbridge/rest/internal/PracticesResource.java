@@ -1,6 +1,8 @@
 package org.slotbridge.rest.internal;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -19,6 +21,7 @@ import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
 import javax.ws.rs.ext.Providers;
 
 import org.osgi.service.component.annotations.Activate;
@@ -179,27 +182,40 @@ public class PracticesResource {
                 .build();
     }
 
-    /** Turns a hold into a request; an {@code Idempotency-Key} header makes it safe to send again. */
+    /**
+     * Turns a hold into a request; an {@code Idempotency-Key} header makes it safe to send again. The answer's
+     * {@code Location} and its {@code clientLink} are absolute, below the address this request came to.
+     */
     @POST
     @Path("{slug}/requests")
     public Response request(@PathParam("slug") String slug, RequestInput body,
-                            @HeaderParam(Idempotency.HEADER) String key, @Context Providers providers) {
+                            @HeaderParam(Idempotency.HEADER) String key, @Context Providers providers,
+                            @Context UriInfo uri) {
         String listed = listed(slug).slug();
+        URI base = uri == null ? null : uri.getBaseUri();
         return Idempotency.once(idempotencyKeys, listed, key, "/api/v1/practices/" + listed + "/requests", body,
-                providers, () -> request(listed, body));
+                providers, () -> request(listed, body, base));
     }
 
-    /** Turns a hold into a request, without an idempotency key. */
+    /** Turns a hold into a request, without an idempotency key; its links are paths from the server's root. */
     public Response request(String slug, RequestInput body) {
+        return request(slug, body, null);
+    }
+
+    private Response request(String slug, RequestInput body, URI base) {
         Practice practice = listed(slug);
         if (body == null) {
             throw new InvalidInputException("body", "a request is required");
         }
         RequestReceipt receipt = booking.submit(practice.slug(), body.toForm());
-        LOG.info("Request {} sent at practice {}", receipt.request().id(), practice.slug());
-        // the client's link is given this once: only a hash of its token is kept
-        return Response.status(Response.Status.CREATED)
-                .entity(ReceiptView.of(receipt, practice.zone(), providerNames(practice)))
+        String id = receipt.request().id();
+        LOG.info("Request {} sent at practice {}", id, practice.slug());
+        // The client's link is given this once: only a hash of its token is kept. The request's address in the
+        // API carries the token too, since without it the request is not found.
+        URI location = ClientViews.at(base, "api/v1/practices/" + practice.slug() + "/requests/"
+                + URLEncoder.encode(id, StandardCharsets.UTF_8) + "?token=" + receipt.token());
+        return Response.created(location)
+                .entity(ReceiptView.of(receipt, practice.zone(), providerNames(practice), base))
                 .build();
     }
 

@@ -12,6 +12,6 @@ public final class BookingForTests {
     }
 
     public static Booking create(Store store, Clock clock) {
-        return new BookingService(store, new PracticeSchedules(store), Settings.DEFAULT, clock, false);
+        return new BookingService(store, new PracticeSchedules(store), Settings.DEFAULT, clock);
     }
 }

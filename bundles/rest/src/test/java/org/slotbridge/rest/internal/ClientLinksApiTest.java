@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -76,12 +78,18 @@ class ClientLinksApiTest {
     void theClientAnswersAProposalThroughTheLinkGivenOnce() throws Exception {
         JsonNode openings = JSON.readTree(send("GET", SEARCH, null, null).body()).get("openings");
         JsonNode first = openings.get(0);
-        JsonNode sent = sendRequest(first, "mia@example.org");
+        HttpResponse<String> answer = sendRequestAnswer(first, "mia@example.org");
+        JsonNode sent = JSON.readTree(answer.body());
         String id = sent.get("id").asText();
         String token = sent.get("token").asText();
         assertEquals(43, token.length());
-        assertEquals("/p/" + SLUG + "/requests/" + id + "?token=" + token, sent.get("clientLink").asText());
+        assertEquals(api.uri("/p/" + SLUG + "/requests/" + id + "?token=" + token).toString(),
+                sent.get("clientLink").asText(), "absolute, below the address the request came to");
         String link = "/api/v1/practices/" + SLUG + "/requests/" + id;
+        String location = answer.headers().firstValue("Location").orElse("");
+        assertEquals(api.uri(link + "?token=" + token).toString(), location);
+        HttpResponse<String> located = ApiServer.send(HttpRequest.newBuilder(URI.create(location)));
+        assertEquals(200, located.statusCode(), "the Location answers: " + located.body());
 
         assertEquals(404, send("GET", link + "?token=" + "x".repeat(43), null, null).statusCode());
         assertEquals(404, send("GET", link, null, null).statusCode(), "no token, no request");
@@ -107,6 +115,21 @@ class ClientLinksApiTest {
         assertEquals(later.get("start"), view.at("/opening/start"));
         assertEquals("An hour later?", view.get("staffNote").asText());
         assertError(409, "request_not_open", send("POST", link + "/cancel", null, tokenBody(token)));
+    }
+
+    @Test
+    void staffMayNotProposeAnOpeningOfAnotherReason() throws Exception {
+        JsonNode consult = JSON.readTree(send("GET", SEARCH, null, null).body()).get("openings").get(0);
+        String id = sendRequest(consult, "mia@example.org").get("id").asText();
+        JsonNode checkup = JSON.readTree(send("GET", "/api/v1/practices/" + SLUG + "/openings?reason=checkup"
+                + "&from=2026-03-03&to=2026-03-03", null, null).body()).at("/openings/0");
+
+        HttpResponse<String> refused = send("POST", "/api/v1/staff/practices/" + SLUG + "/requests/" + id
+                + "/propose", DESK, "{\"opening\":" + checkup + "}");
+        assertError(400, "invalid_input", refused);
+        assertEquals("opening.reason", JSON.readTree(refused.body()).get("field").asText(), refused.body());
+        assertEquals("PENDING", JSON.readTree(send("GET", "/api/v1/staff/practices/" + SLUG + "/requests/" + id,
+                DESK, null).body()).get("status").asText());
     }
 
     @Test
@@ -175,6 +198,10 @@ class ClientLinksApiTest {
     }
 
     private JsonNode sendRequest(JsonNode opening, String email) throws Exception {
+        return JSON.readTree(sendRequestAnswer(opening, email).body());
+    }
+
+    private HttpResponse<String> sendRequestAnswer(JsonNode opening, String email) throws Exception {
         HttpResponse<String> held = send("POST", "/api/v1/practices/" + SLUG + "/holds", null, opening.toString());
         assertEquals(201, held.statusCode(), held.body());
         String hold = JSON.readTree(held.body()).get("id").asText();
@@ -182,7 +209,7 @@ class ClientLinksApiTest {
                 "{\"hold\":\"" + hold + "\",\"email\":\"" + email + "\",\"privacyCode\":\"1234\","
                         + "\"clientName\":\"Mia Park\"}");
         assertEquals(201, sent.statusCode(), sent.body());
-        return JSON.readTree(sent.body());
+        return sent;
     }
 
     /** The first opening of the same provider that starts once {@code first} has ended. */

@@ -33,7 +33,10 @@ final class JpaIdempotencyRepository implements IdempotencyRepository {
             + " location = NULL, body = NULL, created_at = ? WHERE practice = ? AND idem_key = ? AND created_at = ?";
     private static final String RELEASE = "DELETE FROM idempotency_key"
             + " WHERE practice = ? AND idem_key = ? AND created_at = ? AND status IS NULL";
-    private static final String SWEEP = "DELETE FROM idempotency_key WHERE created_at <= ?";
+    private static final String OLDEST = "SELECT practice, idem_key, created_at FROM idempotency_key"
+            + " WHERE created_at <= ? ORDER BY created_at";
+    private static final String SWEEP = "DELETE FROM idempotency_key"
+            + " WHERE practice = ? AND idem_key = ? AND created_at = ?";
 
     private final EntityManager em;
 
@@ -102,8 +105,18 @@ final class JpaIdempotencyRepository implements IdempotencyRepository {
     }
 
     @Override
-    public int sweep(Instant now) {
-        return query(SWEEP, now.minus(KEPT).toEpochMilli()).executeUpdate();
+    public int sweep(Instant now, int atMost) {
+        if (atMost < 1) {
+            throw new IllegalArgumentException("atMost must be at least 1");
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> oldest = query(OLDEST, now.minus(KEPT).toEpochMilli()).setMaxResults(atMost).getResultList();
+        int deleted = 0;
+        for (Object[] row : oldest) {
+            // the claim time read: a key claimed again since then has another one and is not deleted
+            deleted += query(SWEEP, row[0], row[1], ((Number) row[2]).longValue()).executeUpdate();
+        }
+        return deleted;
     }
 
     private Claim claimAgain(String slug, String key, String fingerprint, long previous, long claimedAt) {

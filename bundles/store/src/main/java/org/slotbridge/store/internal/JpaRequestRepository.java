@@ -1,6 +1,7 @@
 package org.slotbridge.store.internal;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -19,10 +20,14 @@ import org.slotbridge.store.NewRequest;
 import org.slotbridge.store.RequestRepository;
 import org.slotbridge.store.internal.entity.RequestAlternativeEntity;
 import org.slotbridge.store.internal.entity.RequestEntity;
+import org.slotbridge.store.internal.entity.RequestTokenEntity;
 
 final class JpaRequestRepository implements RequestRepository {
 
     private static final List<RequestStatus> OPEN = List.of(RequestStatus.PENDING, RequestStatus.PROPOSED);
+    /** Requests that end when their time comes: the open ones, and those that lost their time to the PMS. */
+    private static final List<RequestStatus> EXPIRING = List.of(RequestStatus.PENDING, RequestStatus.PROPOSED,
+            RequestStatus.CONFLICTED);
 
     private final EntityManager em;
     private final JpaClientRepository clients;
@@ -80,10 +85,10 @@ final class JpaRequestRepository implements RequestRepository {
     @Override
     public List<Request> due(Instant now, int limit) {
         long at = now.toEpochMilli();
-        return em.createQuery("SELECT r FROM RequestEntity r WHERE r.status IN :open"
+        return em.createQuery("SELECT r FROM RequestEntity r WHERE r.status IN :expiring"
                         + " AND (r.opening.startsAt <= :now OR (r.status = :proposed AND r.answerBy <= :now))"
                         + " ORDER BY r.createdAt, r.id", RequestEntity.class)
-                .setParameter("open", OPEN).setParameter("proposed", RequestStatus.PROPOSED)
+                .setParameter("expiring", EXPIRING).setParameter("proposed", RequestStatus.PROPOSED)
                 .setParameter("now", at).setMaxResults(limit)
                 .getResultList().stream().map(this::toRequest).toList();
     }
@@ -96,6 +101,28 @@ final class JpaRequestRepository implements RequestRepository {
     @Override
     public Optional<String> clientTokenHash(String slug, String requestId) {
         return Optional.ofNullable(entity(slug, requestId, LockModeType.NONE)).map(RequestEntity::clientTokenHash);
+    }
+
+    @Override
+    public void addClientTokenHash(String slug, String requestId, String hash, Instant issuedAt) {
+        required(slug, requestId);
+        em.persist(new RequestTokenEntity(hash, slug, requestId, issuedAt));
+    }
+
+    @Override
+    public List<String> clientTokenHashes(String slug, String requestId) {
+        RequestEntity entity = entity(slug, requestId, LockModeType.NONE);
+        if (entity == null) {
+            return List.of();
+        }
+        List<String> hashes = new ArrayList<>();
+        if (entity.clientTokenHash() != null) {
+            hashes.add(entity.clientTokenHash());
+        }
+        hashes.addAll(em.createQuery("SELECT t.tokenHash FROM RequestTokenEntity t WHERE t.practice = :practice"
+                        + " AND t.requestId = :request ORDER BY t.issuedAt, t.tokenHash", String.class)
+                .setParameter("practice", slug).setParameter("request", requestId).getResultList());
+        return hashes;
     }
 
     @Override
@@ -149,9 +176,11 @@ final class JpaRequestRepository implements RequestRepository {
         Patient patient = Optional.ofNullable(entity.patientId()).flatMap(id -> clients.patient(slug, id))
                 .orElseGet(() -> new Patient(null, null, client.pmsId(), entity.patientName(),
                         entity.patientKind(), null, null));
-        // the api shows the hold only while the request is open
+        // the api shows the hold only while the request is open, and an answer-by time only for a proposal
         String holdId = entity.status().isOpen() ? entity.holdId() : null;
+        Instant answerBy = entity.status() == RequestStatus.PROPOSED ? entity.answerBy() : null;
         return new Request(entity.id(), slug, entity.opening(), holdId, entity.status(), client, patient,
-                entity.newClient(), entity.memo(), entity.staffNote(), entity.createdAt(), entity.decidedAt());
+                entity.newClient(), entity.memo(), entity.staffNote(), entity.createdAt(), entity.decidedAt(),
+                answerBy);
     }
 }

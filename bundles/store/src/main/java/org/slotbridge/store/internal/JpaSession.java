@@ -5,6 +5,7 @@ import javax.persistence.EntityManager;
 import org.slotbridge.store.ClientRepository;
 import org.slotbridge.store.HoldRepository;
 import org.slotbridge.store.IdempotencyRepository;
+import org.slotbridge.store.InboxJournalRepository;
 import org.slotbridge.store.PracticeRepository;
 import org.slotbridge.store.RequestRepository;
 import org.slotbridge.store.ScheduleRepository;
@@ -21,6 +22,7 @@ final class JpaSession implements StoreSession {
     private final JpaRequestRepository requests;
     private final JpaStaffRepository staff;
     private final JpaIdempotencyRepository idempotency;
+    private final JpaInboxJournalRepository inboxJournal;
     private final Counters counters;
 
     JpaSession(EntityManager em) {
@@ -32,6 +34,7 @@ final class JpaSession implements StoreSession {
         requests = new JpaRequestRepository(em, clients);
         staff = new JpaStaffRepository(em, practices);
         idempotency = new JpaIdempotencyRepository(em);
+        inboxJournal = new JpaInboxJournalRepository(em, practices);
     }
 
     /** Writes what must be written last, just before the transaction commits. */
@@ -72,5 +75,10 @@ final class JpaSession implements StoreSession {
     @Override
     public IdempotencyRepository idempotency() {
         return idempotency;
+    }
+
+    @Override
+    public InboxJournalRepository inboxJournal() {
+        return inboxJournal;
     }
 }

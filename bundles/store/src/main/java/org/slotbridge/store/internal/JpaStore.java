@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slotbridge.api.SlotbridgeException;
+import org.slotbridge.store.SchemaReady;
 import org.slotbridge.store.Store;
 import org.slotbridge.store.StoreSession;
 

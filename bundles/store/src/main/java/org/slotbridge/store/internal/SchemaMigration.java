@@ -14,6 +14,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slotbridge.store.SchemaReady;
 
 /**
  * Applies the schema changelogs once the data source is there, then registers {@link SchemaReady}.

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -19,6 +20,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,11 +43,13 @@ class IdempotencyKeysTest {
     private static final String OTHER_PRINT = "b".repeat(64);
 
     private Store store;
+    private DataSource dataSource;
 
     @BeforeEach
     void emptyTable() throws SQLException {
         TestDatabase db = TestDatabase.clean();
         store = db.store();
+        dataSource = db.dataSource();
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.executeUpdate("DELETE FROM idempotency_key");
         }
@@ -106,11 +111,32 @@ class IdempotencyKeysTest {
                 .plusSeconds(1)).outcome());
 
         Claim old = claim("k-6", PRINT, NOW);
-        int swept = store.call(s -> s.idempotency().sweep(NOW.plus(IdempotencyRepository.KEPT).plusSeconds(10)));
+        int swept = store.call(s -> s.idempotency().sweep(NOW.plus(IdempotencyRepository.KEPT).plusSeconds(10), 100));
         assertEquals(1, swept, "only the key claimed a day before goes");
         assertEquals(Outcome.NEW, claim("k-6", PRINT, NOW.plus(IdempotencyRepository.KEPT).plusSeconds(11))
                 .outcome());
         assertFalse(answered("k-6", old.token(), new Answer(201, null, "{}")));
+    }
+
+    @Test
+    void theSweepDeletesOnlyExpiredKeysOldestFirstAtMostABatchAtATime() {
+        for (int i = 0; i < 7; i++) {
+            String key = "old-" + i;
+            Claim claim = claim(key, PRINT, NOW.plusSeconds(i));
+            if (i % 2 == 0) {
+                assertTrue(answered(key, claim.token(), new Answer(201, null, "{}")));
+            }
+        }
+        claim("young", PRINT, NOW.plusSeconds(3600));
+        Instant sweptAt = NOW.plus(IdempotencyRepository.KEPT).plusSeconds(60);
+
+        assertEquals(3, sweep(sweptAt, 3));
+        assertEquals(List.of("old-3", "old-4", "old-5", "old-6", "young"), keys(), "the oldest go first");
+        assertEquals(3, sweep(sweptAt, 3));
+        assertEquals(1, sweep(sweptAt, 3));
+        assertEquals(0, sweep(sweptAt, 3));
+        assertEquals(List.of("young"), keys(), "a key younger than a day stays");
+        assertThrows(IllegalArgumentException.class, () -> sweep(sweptAt, 0));
     }
 
     @Test
@@ -184,6 +210,24 @@ class IdempotencyKeysTest {
 
     private boolean released(String key, long token) {
         return store.call(s -> s.idempotency().release(SLUG, key, token));
+    }
+
+    private int sweep(Instant now, int atMost) {
+        return store.call(s -> s.idempotency().sweep(now, atMost));
+    }
+
+    /** The keys stored, in order. */
+    private List<String> keys() {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT idem_key FROM idempotency_key ORDER BY idem_key")) {
+            List<String> keys = new ArrayList<>();
+            while (rs.next()) {
+                keys.add(rs.getString(1));
+            }
+            return keys;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Claim claim(String key, String fingerprint, Instant now) {

@@ -27,6 +27,7 @@ import org.slotbridge.api.Category;
 import org.slotbridge.api.PracticeConfig;
 import org.slotbridge.api.PracticeRules;
 import org.slotbridge.api.Reason;
+import org.slotbridge.store.SchemaReady;
 import org.slotbridge.store.Versions;
 
 class MigrationsTest {
@@ -34,7 +35,10 @@ class MigrationsTest {
     private static final Set<String> TABLES = Set.of("PRACTICE", "PROVIDER", "ROOM", "REASON", "REASON_PROVIDER",
             "REASON_ROOM", "WORKING_HOURS", "APPOINTMENT", "BLOCKOUT", "CLIENT", "PATIENT", "HOLD", "HOLD_UNIT",
             "REQUEST", "STAFF", "PRACTICE_RULES", "PRACTICE_CLOSED_DATE", "PROVIDER_GROUP", "PROVIDER_GROUP_MEMBER",
-            "CATEGORY", "REASON_BLOCKOUT_TYPE");
+            "CATEGORY", "REASON_BLOCKOUT_TYPE", "QRTZ_JOB_DETAILS", "QRTZ_TRIGGERS", "QRTZ_SIMPLE_TRIGGERS",
+            "QRTZ_CRON_TRIGGERS", "QRTZ_SIMPROP_TRIGGERS", "QRTZ_BLOB_TRIGGERS", "QRTZ_CALENDARS",
+            "QRTZ_PAUSED_TRIGGER_GRPS", "QRTZ_FIRED_TRIGGERS", "QRTZ_SCHEDULER_STATE", "QRTZ_LOCKS",
+            "INBOX_FILE");
     /** The schema before the rules of the openings engine. */
     private static final String FIRST_SCHEMA = "db/changes/0.1.0.xml";
     private static final String LONG_HEADING =

@@ -1,6 +1,7 @@
 package org.slotbridge.store.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,14 +63,47 @@ class RequestLifeRepositoryTest {
         // an answer-by time on a pending request means nothing
         store.run(s -> s.requests().setAnswerBy(SLUG, later.id(), T0.plusSeconds(60)));
 
-        assertEquals(List.of(), store.call(s -> s.requests().due(T0.minusSeconds(1), 10)));
-        assertEquals(List.of(early), store.call(s -> s.requests().due(T0, 10)));
-        assertEquals(List.of(early, proposed), store.call(s -> s.requests().due(T0.plusSeconds(7200), 10)));
-        assertEquals(List.of(early), store.call(s -> s.requests().due(T0.plusSeconds(7200), 1)), "at most the limit");
+        assertEquals(List.of(), due(T0.minusSeconds(1), 10));
+        assertEquals(List.of(early.id()), due(T0, 10));
+        assertEquals(List.of(early.id(), proposed.id()), due(T0.plusSeconds(7200), 10));
+        assertEquals(List.of(early.id()), due(T0.plusSeconds(7200), 1), "at most the limit");
         assertEquals(Optional.of(T0.plusSeconds(7200)), store.call(s -> s.requests().answerBy(SLUG, proposed.id())));
+        assertEquals(T0.plusSeconds(7200), store.call(s -> s.requests().find(SLUG, proposed.id())).orElseThrow()
+                .answerBy(), "a proposal is read with its answer-by time");
+        assertNull(store.call(s -> s.requests().find(SLUG, later.id())).orElseThrow().answerBy(),
+                "a pending request awaits no answer");
 
         decide(early, RequestStatus.EXPIRED);
-        assertEquals(List.of(proposed), store.call(s -> s.requests().due(T0.plusSeconds(7200), 10)));
+        assertEquals(List.of(proposed.id()), due(T0.plusSeconds(7200), 10));
+    }
+
+    @Test
+    void aConflictedRequestIsDueWhenItsLostTimeCame() {
+        Request lost = decide(create(opening("SMITH", T0, 30)), RequestStatus.CONFLICTED);
+        Request confirmed = decide(create(opening("JONES", T0, 30)), RequestStatus.CONFIRMED);
+
+        assertEquals(List.of(), due(T0.minusSeconds(1), 10));
+        assertEquals(List.of(lost.id()), due(T0, 10), "not the confirmed one: " + confirmed.id());
+    }
+
+    @Test
+    void everyTokenHashOfARequestIsKeptWithItAndNoOther() {
+        Request request = create(opening("SMITH", T0, 30));
+        Request other = create(opening("JONES", T0, 30));
+        assertEquals(List.of(), store.call(s -> s.requests().clientTokenHashes(SLUG, request.id())));
+        store.run(s -> s.requests().setClientTokenHash(SLUG, request.id(), "ab".repeat(32)));
+        store.run(s -> s.requests().addClientTokenHash(SLUG, request.id(), "cd".repeat(32), T0));
+        store.run(s -> s.requests().addClientTokenHash(SLUG, request.id(), "01".repeat(32), T0.plusSeconds(1)));
+        store.run(s -> s.requests().addClientTokenHash(SLUG, other.id(), "ef".repeat(32), T0));
+
+        assertEquals(List.of("ab".repeat(32), "cd".repeat(32), "01".repeat(32)),
+                store.call(s -> s.requests().clientTokenHashes(SLUG, request.id())), "the first, then in order");
+        assertEquals(List.of("ef".repeat(32)), store.call(s -> s.requests().clientTokenHashes(SLUG, other.id())));
+        assertEquals(List.of(), store.call(s -> s.requests().clientTokenHashes("other", request.id())));
+        assertThrows(NotFoundException.class, () -> store.run(s -> s.requests().addClientTokenHash("other",
+                request.id(), "99".repeat(32), T0)), "a request of another practice takes no token");
+        assertThrows(NotFoundException.class, () -> store.run(s -> s.requests().addClientTokenHash(SLUG, "nope",
+                "98".repeat(32), T0)));
     }
 
     @Test
@@ -91,6 +125,10 @@ class RequestLifeRepositoryTest {
         assertEquals(offered.subList(1, 2), store.call(s -> s.requests().alternatives(SLUG, request.id())));
         store.run(s -> s.requests().setAlternatives(SLUG, request.id(), List.of()));
         assertTrue(store.call(s -> s.requests().alternatives(SLUG, request.id())).isEmpty());
+    }
+
+    private List<String> due(Instant now, int limit) {
+        return store.call(s -> s.requests().due(now, limit)).stream().map(Request::id).toList();
     }
 
     /** A pending request; each is sent a second after the one before, so that they list in that order. */

@@ -15,6 +15,7 @@ import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.slotbridge.api.service.PracticeDirectory;
 import org.slotbridge.api.service.PracticeSetup;
 import org.slotbridge.api.service.StaffAccounts;
+import org.slotbridge.store.SchemaReady;
 import org.slotbridge.store.Store;
 
 /**
@@ -29,11 +30,11 @@ import org.slotbridge.store.Store;
 public final class TestDatabase {
 
     /** Children before parents, for the foreign keys. */
-    private static final List<String> TABLES = List.of("idempotency_key", "hold_unit", "hold",
-            "request_alternative", "request", "reason_provider", "reason_room", "reason_blockout_type", "reason",
-            "working_hours", "appointment", "blockout", "patient", "client", "provider", "room", "staff",
-            "practice_closed_date", "practice_rules", "provider_group_member", "provider_group", "category",
-            "practice");
+    private static final List<String> TABLES = List.of("idempotency_key", "inbox_file", "hold_unit", "hold",
+            "request_alternative", "request_token", "request", "reason_provider", "reason_room",
+            "reason_blockout_type", "reason", "working_hours", "appointment", "blockout", "patient", "client",
+            "provider", "room", "staff", "practice_closed_date", "practice_rules", "provider_group_member",
+            "provider_group", "category", "practice");
     private static final AtomicInteger COUNT = new AtomicInteger();
     /** Whether the tests run on PostgreSQL rather than in-memory Derby. */
     static final boolean POSTGRESQL = "postgresql".equals(System.getProperty("slotbridge.test.db", "derby"));
@@ -74,8 +75,11 @@ public final class TestDatabase {
         return shared;
     }
 
-    /** A new database without any table: in memory on Derby, dropped at the end on PostgreSQL. */
-    static DataSource emptyDatabase() {
+    /**
+     * A new database without any table: in memory on Derby, dropped at the end on PostgreSQL. The
+     * scheduler's tests bring it up to date with {@link Migrations#apply(DataSource)} themselves.
+     */
+    public static DataSource emptyDatabase() {
         if (POSTGRESQL) {
             return PostgresTestDatabases.create();
         }

@@ -1,5 +1,7 @@
 package org.slotbridge.sync.internal;
 
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -21,6 +23,8 @@ import org.slotbridge.api.Request;
 import org.slotbridge.api.RequestStatus;
 import org.slotbridge.api.Room;
 import org.slotbridge.api.service.Booking;
+import org.slotbridge.api.service.InboxJournal;
+import org.slotbridge.api.service.InboxJournal.Mark;
 import org.slotbridge.api.service.ScheduleSync;
 import org.slotbridge.booking.ScheduleChanges;
 import org.slotbridge.store.Store;
@@ -43,6 +47,10 @@ import org.slotbridge.store.StoreSession;
  * After each commit that changed an appointment or a blockout, {@link ScheduleChanges} is told what it was
  * before and after, and the schedule version the change was made on, so booking updates its index of the
  * schedule in place instead of reading it again.
+ * <p>
+ * {@link #applyMessage} runs the writes of one message of an inbox file in one transaction together with
+ * the {@link InboxJournal}'s record of that message; every step above that follows a commit then follows
+ * that one commit.
  */
 @Component(service = ScheduleSync.class)
 public final class ScheduleSyncService implements ScheduleSync {
@@ -54,6 +62,7 @@ public final class ScheduleSyncService implements ScheduleSync {
     private final Store store;
     private final Booking booking;
     private final ScheduleChanges changes;
+    private final Clock clock = Clock.systemUTC();
 
     @Activate
     public ScheduleSyncService(@Reference(name = "store") Store store, @Reference(name = "booking") Booking booking,
@@ -65,17 +74,29 @@ public final class ScheduleSyncService implements ScheduleSync {
 
     @Override
     public void appointment(String slug, Appointment appointment) {
-        required(appointment, "appointment");
-        Saved saved = write(slug, session -> {
-            Appointment before = session.schedule().appointment(slug, appointment.pmsId()).orElse(null);
-            session.schedule().saveAppointment(slug, appointment);
-            String toConfirm = reconcile(session, slug, appointment);
-            return new Saved(new Change<>(before, appointment, scheduleVersion(session, slug)), toConfirm,
-                    bookedOver(session, slug, appointment));
+        inUnit(slug, unit -> {
+            storeAppointment(unit, appointment);
+            return null;
         });
-        tellAppointment(slug, saved.change());
+    }
+
+    private void storeAppointment(Unit unit, Appointment appointment) {
+        required(appointment, "appointment");
+        String slug = unit.slug();
+        StoreSession session = unit.session();
+        Appointment before = session.schedule().appointment(slug, appointment.pmsId()).orElse(null);
+        session.schedule().saveAppointment(slug, appointment);
+        String toConfirm = reconcile(session, slug, appointment);
+        Change<Appointment> change = new Change<>(before, appointment, scheduleVersion(session, slug));
+        List<String> bookedOver = bookedOver(session, slug, appointment);
+        unit.afterCommit(() -> appointmentStored(slug, appointment, change, toConfirm, bookedOver));
+    }
+
+    /** Tells booking, confirms the request the appointment was booked for, and marks the ones it took the time of. */
+    private void appointmentStored(String slug, Appointment appointment, Change<Appointment> change, String toConfirm,
+                                   List<String> bookedOver) {
+        tellAppointment(slug, change);
         LOG.debug("Appointment {} of practice {} applied", appointment.pmsId(), slug);
-        String toConfirm = saved.toConfirm();
         if (toConfirm != null) {
             try {
                 booking.confirm(slug, toConfirm, BOOKED_IN_PMS);
@@ -86,7 +107,7 @@ public final class ScheduleSyncService implements ScheduleSync {
                         toConfirm, slug, appointment.pmsId());
             }
         }
-        for (String conflicted : saved.bookedOver()) {
+        for (String conflicted : bookedOver) {
             try {
                 booking.conflict(slug, conflicted);
             } catch (RuntimeException e) {
@@ -112,101 +133,143 @@ public final class ScheduleSyncService implements ScheduleSync {
 
     @Override
     public boolean cancelAppointment(String slug, String pmsId) {
-        return setStatus(slug, pmsId, AppointmentStatus.CANCELLED);
+        return inUnit(slug, unit -> setStatus(unit, pmsId, AppointmentStatus.CANCELLED));
     }
 
     @Override
     public boolean noShow(String slug, String pmsId) {
-        return setStatus(slug, pmsId, AppointmentStatus.NO_SHOW);
+        return inUnit(slug, unit -> setStatus(unit, pmsId, AppointmentStatus.NO_SHOW));
     }
 
     @Override
     public void blockout(String slug, Blockout blockout) {
-        required(blockout, "blockout");
-        Change<Blockout> change = write(slug, session -> {
-            Blockout before = session.schedule().blockout(slug, blockout.pmsId()).orElse(null);
-            session.schedule().saveBlockout(slug, blockout);
-            return new Change<>(before, blockout, scheduleVersion(session, slug));
+        inUnit(slug, unit -> {
+            storeBlockout(unit, blockout);
+            return null;
         });
-        tellBlockout(slug, change);
+    }
+
+    private void storeBlockout(Unit unit, Blockout blockout) {
+        required(blockout, "blockout");
+        String slug = unit.slug();
+        StoreSession session = unit.session();
+        Blockout before = session.schedule().blockout(slug, blockout.pmsId()).orElse(null);
+        session.schedule().saveBlockout(slug, blockout);
+        Change<Blockout> change = new Change<>(before, blockout, scheduleVersion(session, slug));
+        unit.afterCommit(() -> tellBlockout(slug, change));
     }
 
     @Override
     public boolean removeBlockout(String slug, String pmsId) {
-        Change<Blockout> change = write(slug, session -> {
-            Blockout before = session.schedule().blockout(slug, pmsId).orElse(null);
-            if (before == null || !session.schedule().removeBlockout(slug, pmsId)) {
-                return null;
-            }
-            return new Change<>(before, null, scheduleVersion(session, slug));
-        });
-        if (change == null) {
+        return inUnit(slug, unit -> removeBlockout(unit, pmsId));
+    }
+
+    private boolean removeBlockout(Unit unit, String pmsId) {
+        String slug = unit.slug();
+        StoreSession session = unit.session();
+        Blockout before = session.schedule().blockout(slug, pmsId).orElse(null);
+        if (before == null || !session.schedule().removeBlockout(slug, pmsId)) {
             return false;
         }
-        tellBlockout(slug, change);
+        Change<Blockout> change = new Change<>(before, null, scheduleVersion(session, slug));
+        unit.afterCommit(() -> tellBlockout(slug, change));
         return true;
     }
 
     @Override
     public void client(String slug, Client client) {
-        required(client, "client");
-        write(slug, session -> {
-            session.clients().saveFromPms(slug, client);
+        inUnit(slug, unit -> {
+            storeClient(unit, client);
             return null;
         });
+    }
+
+    private static void storeClient(Unit unit, Client client) {
+        required(client, "client");
+        unit.session().clients().saveFromPms(unit.slug(), client);
     }
 
     @Override
     public void patient(String slug, Patient patient) {
-        required(patient, "patient");
-        write(slug, session -> {
-            session.clients().savePatient(slug, patient);
+        inUnit(slug, unit -> {
+            storePatient(unit, patient);
             return null;
         });
+    }
+
+    private static void storePatient(Unit unit, Patient patient) {
+        required(patient, "patient");
+        unit.session().clients().savePatient(unit.slug(), patient);
     }
 
     @Override
     public void provider(String slug, Provider provider) {
-        required(provider, "provider");
-        write(slug, session -> {
-            // A PMS that sends only an id says nothing of the name; a name the practice gave is kept.
-            boolean known = provider.name().equals(provider.id()) && session.practices().providers(slug).stream()
-                    .anyMatch(p -> p.id().equals(provider.id()));
-            if (!known) {
-                session.practices().saveProvider(slug, provider);
-            }
+        inUnit(slug, unit -> {
+            storeProvider(unit, provider);
             return null;
         });
+    }
+
+    private static void storeProvider(Unit unit, Provider provider) {
+        required(provider, "provider");
+        StoreSession session = unit.session();
+        String slug = unit.slug();
+        // A PMS that sends only an id says nothing of the name; a name the practice gave is kept.
+        boolean known = provider.name().equals(provider.id()) && session.practices().providers(slug).stream()
+                .anyMatch(p -> p.id().equals(provider.id()));
+        if (!known) {
+            session.practices().saveProvider(slug, provider);
+        }
     }
 
     @Override
     public void room(String slug, Room room) {
-        required(room, "room");
-        write(slug, session -> {
-            boolean known = room.name().equals(room.id()) && session.practices().rooms(slug).stream()
-                    .anyMatch(r -> r.id().equals(room.id()));
-            if (!known) {
-                session.practices().saveRoom(slug, room);
-            }
+        inUnit(slug, unit -> {
+            storeRoom(unit, room);
             return null;
         });
     }
 
-    /** Sets an appointment's status; false, and nothing told, when the PMS id is unknown. */
-    private boolean setStatus(String slug, String pmsId, AppointmentStatus status) {
-        Change<Appointment> change = write(slug, session -> {
-            Appointment before = session.schedule().appointment(slug, pmsId).orElse(null);
-            if (before == null || !session.schedule().setAppointmentStatus(slug, pmsId, status)) {
-                return null;
+    private static void storeRoom(Unit unit, Room room) {
+        required(room, "room");
+        StoreSession session = unit.session();
+        String slug = unit.slug();
+        boolean known = room.name().equals(room.id()) && session.practices().rooms(slug).stream()
+                .anyMatch(r -> r.id().equals(room.id()));
+        if (!known) {
+            session.practices().saveRoom(slug, room);
+        }
+    }
+
+    @Override
+    public <T> T applyMessage(Mark mark, Function<ScheduleSync, T> writes) {
+        if (mark == null || writes == null) {
+            throw new InvalidInputException(mark == null ? "mark" : "writes", "is required");
+        }
+        return inUnit(mark.file().practiceSlug(), unit -> {
+            T result = writes.apply(new Joined(unit));
+            // after the writes, so that the file's row stays locked only while the transaction commits
+            if (!unit.session().inboxJournal().advance(mark.file(), mark.message(), InboxJournal.Result.APPLIED,
+                    clock.instant())) {
+                throw new ConflictException(InboxJournal.ALREADY_RECORDED, "message " + mark.message() + " of "
+                        + mark.file().name() + " was recorded before; its writes are not made again");
             }
-            Appointment after = new Appointment(before.pmsId(), before.providerId(), before.roomId(), before.start(),
-                    before.end(), before.patientPmsId(), status, before.placerId());
-            return new Change<>(before, after, scheduleVersion(session, slug));
+            return result;
         });
-        if (change == null) {
+    }
+
+    /** Sets an appointment's status; false, and nothing told, when the PMS id is unknown. */
+    private boolean setStatus(Unit unit, String pmsId, AppointmentStatus status) {
+        String slug = unit.slug();
+        StoreSession session = unit.session();
+        Appointment before = session.schedule().appointment(slug, pmsId).orElse(null);
+        if (before == null || !session.schedule().setAppointmentStatus(slug, pmsId, status)) {
             return false;
         }
-        tellAppointment(slug, change);
+        Appointment after = new Appointment(before.pmsId(), before.providerId(), before.roomId(), before.start(),
+                before.end(), before.patientPmsId(), status, before.placerId());
+        Change<Appointment> change = new Change<>(before, after, scheduleVersion(session, slug));
+        unit.afterCommit(() -> tellAppointment(slug, change));
         return true;
     }
 
@@ -271,12 +334,101 @@ public final class ScheduleSyncService implements ScheduleSync {
                 request.decidedAt());
     }
 
-    /** Runs one write for one practice in a transaction; the practice must exist. */
-    private <T> T write(String slug, Function<StoreSession, T> work) {
-        return store.call(session -> {
+    /**
+     * Runs writes for one practice in a transaction, then what they left to do once it committed; the
+     * practice must exist. Nothing of what is left is done when the transaction rolls back.
+     */
+    private <T> T inUnit(String slug, Function<Unit, T> work) {
+        List<Runnable> afterCommit = new ArrayList<>();
+        T result = store.call(session -> {
             session.practices().require(slug);
-            return work.apply(session);
+            return work.apply(new Unit(slug, session, afterCommit));
         });
+        afterCommit.forEach(Runnable::run);
+        return result;
+    }
+
+    /**
+     * One transaction of sync for one practice.
+     *
+     * @param afterCommit what to do once it committed, in order: telling booking, confirming requests
+     */
+    private record Unit(String slug, StoreSession session, List<Runnable> afterCommit) {
+
+        void afterCommit(Runnable step) {
+            afterCommit.add(step);
+        }
+    }
+
+    /**
+     * The schedule copy as a message's writes see it: every call joins the message's transaction, and only the
+     * practice of its file may be written.
+     */
+    private final class Joined implements ScheduleSync {
+
+        private final Unit unit;
+
+        Joined(Unit unit) {
+            this.unit = unit;
+        }
+
+        @Override
+        public void appointment(String slug, Appointment appointment) {
+            storeAppointment(of(slug), appointment);
+        }
+
+        @Override
+        public boolean cancelAppointment(String slug, String pmsId) {
+            return setStatus(of(slug), pmsId, AppointmentStatus.CANCELLED);
+        }
+
+        @Override
+        public boolean noShow(String slug, String pmsId) {
+            return setStatus(of(slug), pmsId, AppointmentStatus.NO_SHOW);
+        }
+
+        @Override
+        public void blockout(String slug, Blockout blockout) {
+            storeBlockout(of(slug), blockout);
+        }
+
+        @Override
+        public boolean removeBlockout(String slug, String pmsId) {
+            return ScheduleSyncService.this.removeBlockout(of(slug), pmsId);
+        }
+
+        @Override
+        public void client(String slug, Client client) {
+            storeClient(of(slug), client);
+        }
+
+        @Override
+        public void patient(String slug, Patient patient) {
+            storePatient(of(slug), patient);
+        }
+
+        @Override
+        public void provider(String slug, Provider provider) {
+            storeProvider(of(slug), provider);
+        }
+
+        @Override
+        public void room(String slug, Room room) {
+            storeRoom(of(slug), room);
+        }
+
+        @Override
+        public <T> T applyMessage(Mark mark, Function<ScheduleSync, T> writes) {
+            throw new IllegalStateException("the writes of one message cannot apply another message");
+        }
+
+        private Unit of(String slug) {
+            if (!unit.slug().equals(slug)) {
+                throw new InvalidInputException("slug", "a message of practice '" + unit.slug()
+                        + "' cannot write to practice '" + slug + "'");
+            }
+            return unit;
+        }
     }
 
     /**
@@ -287,10 +439,6 @@ public final class ScheduleSyncService implements ScheduleSync {
      * @param onVersion the schedule version the change was made on
      */
     private record Change<T>(T before, T after, long onVersion) {
-    }
-
-    /** An appointment stored, the open request it confirms, if any, and the open requests it took the time of. */
-    private record Saved(Change<Appointment> change, String toConfirm, List<String> bookedOver) {
     }
 
     private static void required(Object record, String field) {

@@ -24,7 +24,7 @@ public final class TestBooking {
 
     public static TestBooking create(Store store, Clock clock, List<RequestListener> listeners) {
         PracticeSchedules schedules = new PracticeSchedules(store);
-        BookingService booking = new BookingService(store, schedules, Settings.DEFAULT, clock, false);
+        BookingService booking = new BookingService(store, schedules, Settings.DEFAULT, clock);
         booking.listeners = listeners.stream().map(Listeners::direct).toList();
         return new TestBooking(booking, schedules);
     }

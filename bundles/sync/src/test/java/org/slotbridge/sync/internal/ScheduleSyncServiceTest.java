@@ -20,6 +20,8 @@ import org.slotbridge.api.Appointment;
 import org.slotbridge.api.AppointmentStatus;
 import org.slotbridge.api.Blockout;
 import org.slotbridge.api.Client;
+import org.slotbridge.api.ConflictException;
+import org.slotbridge.api.InvalidInputException;
 import org.slotbridge.api.NewClientPolicy;
 import org.slotbridge.api.NotFoundException;
 import org.slotbridge.api.Opening;
@@ -34,9 +36,14 @@ import org.slotbridge.api.RequestStatus;
 import org.slotbridge.api.Room;
 import org.slotbridge.api.Timing;
 import org.slotbridge.api.service.Booking;
+import org.slotbridge.api.service.InboxJournal;
+import org.slotbridge.api.service.InboxJournal.InboxFile;
+import org.slotbridge.api.service.InboxJournal.Mark;
+import org.slotbridge.api.service.InboxJournal.Progress;
 import org.slotbridge.booking.internal.TestBooking;
 import org.slotbridge.store.Store;
 import org.slotbridge.store.internal.Fixtures;
+import org.slotbridge.store.internal.InboxJournalService;
 import org.slotbridge.store.internal.TestDatabase;
 
 /**
@@ -51,12 +58,14 @@ class ScheduleSyncServiceTest {
     private static final Instant TUESDAY_EIGHT = Instant.parse("2026-03-03T13:00:00Z");
 
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    private static final InboxFile FILE = new InboxFile(SLUG, "hl7v2", "siu.hl7", "c".repeat(64));
 
     private Store store;
     private TestBooking testBooking;
     private Booking booking;
     private ScheduleSyncService sync;
     private final List<Request> told = new CopyOnWriteArrayList<>();
+    private InboxJournal journal;
 
     @BeforeEach
     void setUp() {
@@ -67,6 +76,7 @@ class ScheduleSyncServiceTest {
         testBooking = TestBooking.create(store, CLOCK, List.of((practice, request) -> told.add(request)));
         booking = testBooking.booking();
         sync = new ScheduleSyncService(store, booking, testBooking.changes());
+        journal = new InboxJournalService(store);
     }
 
     @Test
@@ -289,6 +299,82 @@ class ScheduleSyncServiceTest {
                 "a confirmed request is the PMS's to keep; the clash is in the PMS now");
     }
 
+    @Test
+    void aMessageIsAppliedWithItsJournalRecordAndThenReconciled() {
+        Request request = request();
+        long builds = testBooking.builds();
+        long version = scheduleVersion();
+        told.clear();
+
+        String what = sync.applyMessage(new Mark(FILE, 1), s -> {
+            s.provider(SLUG, new Provider("LEE", "Dr. Lee"));
+            s.appointment(SLUG, appointment("A9", request.opening().start(), request.id()));
+            return "appointment A9 stored";
+        });
+        assertEquals("appointment A9 stored", what);
+        assertEquals(new Progress(1, 1, 0, 0, false), journal.progress(FILE));
+        assertEquals(version + 1, scheduleVersion(), "one transaction, so one schedule change");
+        assertTrue(store.call(s -> s.practices().providers(SLUG)).contains(new Provider("LEE", "Dr. Lee")));
+        assertEquals(RequestStatus.CONFIRMED, booking.find(SLUG, request.id()).status(),
+                "the request is confirmed after the commit, as after a single call");
+        assertEquals(1, told.size());
+        assertFalse(consults().contains(request.opening()));
+        assertEquals(builds, testBooking.builds(), "booking was told of the change");
+    }
+
+    @Test
+    void aMessageThatFailsHalfWayWritesNothingAndIsNotRecorded() {
+        long version = scheduleVersion();
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> sync.applyMessage(new Mark(FILE, 1),
+                s -> {
+                    s.provider(SLUG, new Provider("LEE", "Dr. Lee"));
+                    s.appointment(SLUG, appointment("A1", TUESDAY_EIGHT, null));
+                    throw new InvalidInputException("AIS-4", "no start");
+                }));
+        assertEquals("AIS-4", e.field());
+        assertEquals(Progress.NONE, journal.progress(FILE));
+        assertEquals(List.of(), appointments());
+        assertEquals(version, scheduleVersion());
+        assertTrue(store.call(s -> s.practices().providers(SLUG)).stream().noneMatch(p -> p.id().equals("LEE")),
+                "the provider written before the failure is rolled back too");
+    }
+
+    @Test
+    void aMessageTheJournalHasIsNotWrittenAgain() {
+        sync.applyMessage(new Mark(FILE, 1), s -> {
+            s.appointment(SLUG, appointment("A1", TUESDAY_EIGHT, null));
+            return null;
+        });
+        assertTrue(sync.cancelAppointment(SLUG, "A1"));
+        long version = scheduleVersion();
+
+        ConflictException again = assertThrows(ConflictException.class, () -> sync.applyMessage(new Mark(FILE, 1),
+                s -> {
+                    s.appointment(SLUG, appointment("A1", TUESDAY_EIGHT, null));
+                    return null;
+                }));
+        assertEquals(InboxJournal.ALREADY_RECORDED, again.code());
+        assertEquals(List.of(), appointments(), "the appointment stays cancelled");
+        assertEquals(version, scheduleVersion());
+        assertEquals(new Progress(1, 1, 0, 0, false), journal.progress(FILE));
+    }
+
+    @Test
+    void aMessageWritesOnlyThePracticeOfItsFile() {
+        store.run(s -> s.practices().save(Fixtures.practice("other", NewClientPolicy.WELCOME)));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> sync.applyMessage(new Mark(FILE, 1),
+                s -> {
+                    s.appointment("other", appointment("A1", TUESDAY_EIGHT, null));
+                    return null;
+                }));
+        assertEquals("slug", e.field());
+        assertThrows(IllegalStateException.class, () -> sync.applyMessage(new Mark(FILE, 1),
+                s -> s.applyMessage(new Mark(FILE, 2), inner -> null)));
+        assertEquals(Progress.NONE, journal.progress(FILE));
+        assertEquals(List.of(), store.call(s -> s.schedule().appointmentsTakingTime("other", NOW,
+                NOW.plusSeconds(86400 * 3))));
+    }
+
     private Request request() {
         Opening opening = consults().stream().filter(o -> o.providerId().equals("SMITH")).findFirst().orElseThrow();
         String holdId = booking.hold(SLUG, opening).id();
@@ -304,6 +390,10 @@ class ScheduleSyncServiceTest {
     private List<Opening> freshConsults() {
         return TestBooking.create(store, CLOCK, List.of()).booking().openings(SLUG, "consult",
                 new Preferences(TUESDAY, TUESDAY, Set.of(), List.of(), null));
+    }
+
+    private long scheduleVersion() {
+        return store.call(s -> s.practices().versions(SLUG).schedule());
     }
 
     private List<Appointment> appointments() {

@@ -15,10 +15,11 @@ import org.slotbridge.api.RequestStatus;
 import org.slotbridge.api.service.Booking;
 
 /**
- * The client's page of one request, reached through the link given when it was sent: what it stands at,
- * the time staff proposed with buttons to accept or refuse it, a button to cancel, and, when the PMS booked
- * the time for another visit, the openings offered instead with a button to take one. The link's token is
- * the only proof of the client; every form carries it and the CSRF token.
+ * The client's page of one request, reached through the link given when it was sent or in an email since:
+ * what it stands at, the time staff proposed with buttons to accept or refuse it and the time to answer by, a
+ * button to cancel, and, when the PMS booked the time for another visit, the openings offered instead with a
+ * button to take one. The link's token is the only proof of the client; every form carries it, the CSRF token
+ * and a one-time submission key ({@link FormsOnce}), so a double click answers as the first click did.
  */
 final class ClientRequestPages {
 
@@ -32,11 +33,13 @@ final class ClientRequestPages {
     private final Booking booking;
     private final PortalPages portal;
     private final WebSite site;
+    private final FormsOnce once;
 
     ClientRequestPages(Booking booking, PortalPages portal, WebSite site) {
         this.booking = booking;
         this.portal = portal;
         this.site = site;
+        this.once = portal.once();
     }
 
     /** GET /p/{slug}/requests/{id}?token=..: the request as its client sees it. */
@@ -56,24 +59,32 @@ final class ClientRequestPages {
             if (!site.csrfValid(request)) {
                 return site.csrfRejected(request, practice, PortalPages.AREA, back);
             }
-            try {
-                switch (step) {
-                    case ACCEPT -> booking.accept(slug, requestId, token);
-                    case REFUSE -> booking.refuse(slug, requestId, token);
-                    case CANCEL -> booking.cancel(slug, requestId, token);
-                    case REBOOK -> booking.rebook(slug, requestId, token,
-                            PortalPages.readOpening(request, request.trimmed("reason")));
-                    default -> throw new IllegalStateException(step.name());
-                }
-            } catch (ConflictException | InvalidInputException e) {
-                Request now = booking.forClient(slug, requestId, token);
-                String message = e instanceof ConflictException c && ConflictException.OPENING_TAKEN.equals(c.code())
-                        ? PortalPages.TAKEN : Messages.sentence(e.getMessage());
-                return page(request, practice, now, token, message, e instanceof ConflictException ? 409 : 400);
-            }
-            LOG.info("Request {} of practice {}: the client chose {}", requestId, slug, step);
-            return WebResponse.seeOther(back);
+            return once.submit(request, practice, PortalPages.AREA, "client request " + step,
+                    () -> take(request, practice, requestId, step, token, back));
         });
+    }
+
+    /** One of the client's steps, then the page again; the work of {@link #act}, done once per form sent. */
+    private WebResponse take(WebRequest request, Practice practice, String requestId, Step step, String token,
+                             String back) {
+        String slug = practice.slug();
+        try {
+            switch (step) {
+                case ACCEPT -> booking.accept(slug, requestId, token);
+                case REFUSE -> booking.refuse(slug, requestId, token);
+                case CANCEL -> booking.cancel(slug, requestId, token);
+                case REBOOK -> booking.rebook(slug, requestId, token,
+                        PortalPages.readOpening(request, request.trimmed("reason")));
+                default -> throw new IllegalStateException(step.name());
+            }
+        } catch (ConflictException | InvalidInputException e) {
+            Request now = booking.forClient(slug, requestId, token);
+            String message = e instanceof ConflictException c && ConflictException.OPENING_TAKEN.equals(c.code())
+                    ? PortalPages.TAKEN : Messages.sentence(e.getMessage());
+            return page(request, practice, now, token, message, e instanceof ConflictException ? 409 : 400);
+        }
+        LOG.info("Request {} of practice {}: the client chose {}", requestId, slug, step);
+        return WebResponse.seeOther(back);
     }
 
     /** The path of the client's page of a request, with its token. */
@@ -94,7 +105,11 @@ final class ClientRequestPages {
                 portal.reasonName(slug, opening.reasonId()), names.getOrDefault(opening.providerId(),
                 opening.providerId()), PortalPages.statusLabel(state)));
         model.put("token", token);
+        model.put(FormsOnce.FIELD, FormsOnce.newKey());
         model.put("proposed", state == RequestStatus.PROPOSED);
+        if (state == RequestStatus.PROPOSED && found.answerBy() != null) {
+            model.put("answerBy", formats.dateTime(found.answerBy()));
+        }
         model.put("conflicted", state == RequestStatus.CONFLICTED);
         model.put("cancellable", state.isOpen() || state == RequestStatus.CONFLICTED);
         if (found.staffNote() != null) {

@@ -56,6 +56,10 @@ final class PortalPages {
     private static final Logger LOG = LoggerFactory.getLogger(PortalPages.class);
     private static final String SEARCH_PREFIX = "q.";
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    /** Why the name field appears on a page for a client who said they are known. */
+    static final String UNKNOWN_CLIENT = "We do not know this email or phone number yet. If you are new to us,"
+            + " enter your full name to book as a new client; if not, check the email or phone you gave.";
+    private static final String NEW_CLIENTS_CLOSED = "new_clients_closed";
     private static final Map<String, String> FIELD_LABELS = Map.of(
             "email", "Email", "phone", "Phone", "privacyCode", "Privacy code", "clientName", "Your name",
             "patientName", "Their name", "patientKind", "Who the visit is for", "memo", "The note");
@@ -212,11 +216,21 @@ final class PortalPages {
             if (field.equals("hold")) {
                 return lapsed(request, practice, holdId);
             }
-            errors.put(field, Messages.about(FIELD_LABELS.getOrDefault(field, "This"), e.reason()));
+            if (field.equals("clientName") && request.trimmed("clientName") == null) {
+                // the practice does not know the email or phone given: the page shows the name field now
+                errors.put(field, UNKNOWN_CLIENT);
+            } else {
+                errors.put(field, Messages.about(FIELD_LABELS.getOrDefault(field, "This"), e.reason()));
+            }
             return requestPage(request, practice, holdId, values, errors, 400);
         } catch (ConflictException e) {
             if (ConflictException.OPENING_TAKEN.equals(e.code())) {
                 return lapsed(request, practice, holdId);
+            }
+            if (NEW_CLIENTS_CLOSED.equals(e.code())) {
+                errors.put("email", "We do not know this email or phone number. Please check it, or call us to"
+                        + " book.");
+                return requestPage(request, practice, holdId, values, errors, 409);
             }
             errors.put("form", Messages.sentence(e.getMessage()));
             return requestPage(request, practice, holdId, values, errors, 409);
@@ -378,6 +392,8 @@ final class PortalPages {
         model.put("errors", errors);
         model.put("memoMax", MEMO_MAX);
         model.put("newClientsWelcome", practice.newClients() == NewClientPolicy.WELCOME);
+        // a client who said they are known, but whom the practice does not know, is asked for a name after all
+        model.put("askName", errors.containsKey("clientName"));
         model.put("requestAction", WebSite.portal(request, slug, "request"));
         model.put(FormsOnce.FIELD, FormsOnce.newKey());
         String client = SearchForm.clientValue(SearchForm.client(request.trimmed("client")));
@@ -440,6 +456,11 @@ final class PortalPages {
         return site.error(request, practice, AREA, 409, "That time is no longer kept for you",
                 "We keep a time for a few minutes while you fill in your details, and this one has lapsed or "
                         + "been taken. Please pick a time again.", again, "Pick a time again");
+    }
+
+    /** Makes portal forms take effect once; the client's request page uses it too. */
+    FormsOnce once() {
+        return once;
     }
 
     /** Runs a page for an existing practice, answering a friendly page to every failure. */

@@ -166,7 +166,7 @@ final class StaffPages {
     WebResponse proposeForm(WebRequest request, String slug, String requestId) {
         return withStaff(request, slug, "propose form", (practice, member) -> {
             Request open = booking.find(slug, requestId);
-            if (!open.status().isOpen()) {
+            if (!open.status().isOpen() && open.status() != RequestStatus.CONFLICTED) {
                 return listPage(request, practice, member, null, alreadyDecided(open.id()), 409);
             }
             String dateText = request.trimmed("date");
@@ -309,8 +309,8 @@ final class StaffPages {
         return new Views.RequestGroup(status.name().toLowerCase(Locale.ROOT), title, empty, views);
     }
 
-    private static Views.StaffRequestView view(WebRequest request, Practice practice, Names names, Formats formats,
-                                               Request r) {
+    private Views.StaffRequestView view(WebRequest request, Practice practice, Names names, Formats formats,
+                                        Request r) {
         Opening opening = r.opening();
         Client client = r.client();
         Patient patient = r.patient();
@@ -329,7 +329,20 @@ final class StaffPages {
                 client == null ? null : WebSite.phoneHref(client.phone()), r.newClient(), r.memo(), r.staffNote(),
                 r.createdAt() == null ? "" : formats.dateTime(r.createdAt()),
                 WebSite.staff(request, slug, base + "confirm"), WebSite.staff(request, slug, base + "decline"),
-                WebSite.staff(request, slug, base + "propose"));
+                WebSite.staff(request, slug, base + "propose"), alternatives(practice, names, formats, r));
+    }
+
+    /** The openings offered to the client of a conflicted request, each one staff may propose at once. */
+    private List<Views.OpeningView> alternatives(Practice practice, Names names, Formats formats, Request r) {
+        if (r.status() != RequestStatus.CONFLICTED) {
+            return List.of();
+        }
+        return booking.alternatives(practice.slug(), r.id()).stream().map(o -> {
+            String who = names.providers().getOrDefault(o.providerId(), o.providerId());
+            String when = formats.dateTime(o.start());
+            return new Views.OpeningView(o.reasonId(), o.providerId(), o.roomId(), o.start().toString(),
+                    o.end().toString(), when, who, "Propose " + when + " with " + who);
+        }).toList();
     }
 
     private static String statusLabel(RequestStatus status) {

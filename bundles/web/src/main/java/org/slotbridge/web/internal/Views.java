@@ -52,13 +52,16 @@ public final class Views {
     public record DoneView(String id, String when, String reasonName, String providerName, String status) {
     }
 
-    /** An open request as staff see it, with where its forms post to. */
+    /**
+     * An open or conflicted request as staff see it, with where its forms post to; {@code alternatives} are the
+     * openings offered to the client instead of a time the PMS gave to another visit, empty for any other.
+     */
     public record StaffRequestView(String id, String status, String statusKey, String when, String date,
                                    String reasonName, String providerName, String roomName,
                                    String patientName, String patientKind, String clientName, String email,
                                    String phone, String phoneHref, boolean newClient, String memo,
                                    String staffNote, String created, String confirmAction,
-                                   String declineAction, String proposeAction) {
+                                   String declineAction, String proposeAction, List<OpeningView> alternatives) {
     }
 
     /** One reason why a time is not offered, for staff. */

@@ -54,6 +54,8 @@ class ClientRequestPagesTest {
         assertEquals(token, accept.selectFirst("input[name=token]").val());
         assertFalse(accept.selectFirst("input[name=csrf]").val().isEmpty());
         assertNotNull(proposed.selectFirst("form[action=/p/demo/requests/" + id + "/refuse]"));
+        assertEquals("Please answer by Saturday 5 December, 10:00. After that the proposal lapses and the time may"
+                + " be given to someone else.", proposed.selectFirst(".answer-by").text());
 
         WebResponse accepted = pages.act(fx.post("token", token), "demo", id, Step.ACCEPT);
         assertEquals(303, accepted.status(), accepted.body());
@@ -62,6 +64,31 @@ class ClientRequestPagesTest {
         Document confirmed = Fixture.html(pages.show(fx.browser("token", token), "demo", id));
         assertEquals("Confirmed", status(confirmed));
         assertTrue(confirmed.select("form").isEmpty(), "nothing left to do: " + confirmed.select("form"));
+    }
+
+    @Test
+    void aFormSentTwiceAnswersTheSecondLikeTheFirst() {
+        fx.booking.add("R8", null, PatientKind.SELF, RequestStatus.PROPOSED);
+        fx.booking.tokens.put("R8", "token-8");
+        Document page = Fixture.html(pages.show(fx.browser("token", "token-8"), "demo", "R8"));
+        List<Element> forms = page.select("form[method=post]");
+        assertEquals(3, forms.size(), "accept, refuse, cancel");
+        String key = forms.get(0).selectFirst("input[name=submission]").val();
+        for (Element form : forms) {
+            assertEquals(key, form.selectFirst("input[name=submission]").val(), "every form of the page");
+        }
+
+        WebResponse first = pages.act(fx.post("token", "token-8", "submission", key), "demo", "R8", Step.ACCEPT);
+        WebResponse second = pages.act(fx.post("token", "token-8", "submission", key), "demo", "R8", Step.ACCEPT);
+
+        assertEquals(303, first.status(), first.body());
+        assertEquals(303, second.status(), "a double click is not refused: " + second.body());
+        assertEquals(first.location(), second.location());
+        assertEquals(1, fx.booking.calls.stream().filter("accept R8"::equals).count(), fx.booking.calls.toString());
+        assertEquals(RequestStatus.CONFIRMED, fx.booking.find("demo", "R8").status());
+
+        pages.act(fx.post("token", "token-8", "submission", key), "demo", "R8", Step.CANCEL);
+        assertTrue(fx.booking.calls.contains("cancel R8"), "another form of the same page is a submission of its own");
     }
 
     @Test

@@ -45,6 +45,8 @@ import org.slotbridge.api.service.Theme;
 final class Fakes {
 
     static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+    /** When the client must answer each proposal the fake booking makes: Saturday 5 December 2026, 10:00. */
+    static final Instant ANSWER_BY = Instant.parse("2026-12-05T15:00:00Z");
 
     private Fakes() {
     }
@@ -329,7 +331,11 @@ final class Fakes {
                 throw new ConflictException(ConflictException.OPENING_TAKEN, "taken");
             }
             lastProposal = opening;
-            return decided(slug, requestId, RequestStatus.PROPOSED);
+            Request r = decided(slug, requestId, RequestStatus.PROPOSED);
+            Request proposed = new Request(r.id(), r.practiceSlug(), r.opening(), r.holdId(), r.status(), r.client(),
+                    r.patient(), r.newClient(), r.memo(), r.staffNote(), r.createdAt(), r.decidedAt(), ANSWER_BY);
+            requests.put(r.id(), proposed);
+            return proposed;
         }
 
         @Override

@@ -437,6 +437,46 @@ class PortalPagesTest {
     }
 
     @Test
+    void aClientWhoSaidTheyAreKnownButIsNotIsAskedForTheirNameAtLast() {
+        Document form = Fixture.html(fx.portal.requestForm(fx.browser("hold", "H7", "client", "existing"), "demo"));
+        assertNull(form.selectFirst("input#clientName"), "a known client is not asked for a name");
+        fx.booking.requestFailure = new InvalidInputException("clientName", "is required for a new client");
+
+        WebResponse unknown = fx.portal.request(fx.post("hold", "H7", "client", "existing",
+                "email", "maria@example.org", "privacyCode", "tulip-42"), "demo");
+
+        assertEquals(400, unknown.status());
+        Document page = Fixture.html(unknown);
+        assertNotNull(page.selectFirst("input#clientName"), "the name field is there to fill in: " + page.html());
+        assertEquals(PortalPages.UNKNOWN_CLIENT, page.selectFirst("#clientName-error").text());
+        assertEquals(List.of("#clientName"), page.select(".alert--error a").eachAttr("href"));
+        assertEquals("existing", page.selectFirst("input[name=client]").val());
+
+        fx.booking.requestFailure = null;
+        WebResponse sent = fx.portal.request(fx.post("hold", "H7", "client", "existing",
+                "email", "maria@example.org", "privacyCode", "tulip-42", "clientName", "Maria Lopez"), "demo");
+        assertEquals(303, sent.status(), sent.body());
+        assertEquals("Maria Lopez", fx.booking.lastForm.clientName());
+    }
+
+    @Test
+    void aPracticeForKnownClientsTellsAnUnknownOneWhatToDo() {
+        fx.directory.practices.put("demo", new Practice("demo", "Riverside", Fakes.NEW_YORK, "+1 555 0100", null,
+                NewClientPolicy.EXISTING_ONLY, true));
+        fx.booking.requestFailure = new org.slotbridge.api.ConflictException("new_clients_closed",
+                "this practice takes online requests from its existing clients only");
+
+        WebResponse response = fx.portal.request(fx.post("hold", "H7", "email", "maria@example.org",
+                "privacyCode", "tulip-42"), "demo");
+
+        assertEquals(409, response.status());
+        Document page = Fixture.html(response);
+        assertEquals("We do not know this email or phone number. Please check it, or call us to book.",
+                page.selectFirst("#email-error").text());
+        assertNull(page.selectFirst("input#clientName"));
+    }
+
+    @Test
     void aLapsedHoldSendsTheClientBackToTheOpenings() {
         fx.booking.requestFailure = new org.slotbridge.api.ConflictException(
                 org.slotbridge.api.ConflictException.OPENING_TAKEN, "the hold has lapsed");

@@ -55,6 +55,33 @@ class StaffPagesTest {
     }
 
     @Test
+    void aConflictedRequestShowsTheTimesOfferedInsteadEachReadyToPropose() {
+        fx.booking.add("R4", null, PatientKind.SELF, RequestStatus.CONFLICTED);
+        fx.booking.add("R5", null, PatientKind.SELF, RequestStatus.CONFLICTED);
+        fx.booking.alternatives.put("R4", List.of(Fakes.opening("checkup", "JONES", "2026-12-07T15:00:00Z"),
+                Fakes.opening("checkup", "SMITH", "2026-12-07T16:30:00Z")));
+
+        Document page = Fixture.html(fx.staff.list(fx.staffBrowser(USER, PASSWORD, false), "demo"));
+        Element card = page.selectFirst("#request-R4");
+        List<Element> offers = card.select(".alternatives form[method=post]");
+        assertEquals(2, offers.size(), card.html());
+        assertEquals("Monday 7 December, 10:00 with Dr. Bo Jones", offers.get(0).selectFirst(".alternatives__time")
+                .text());
+        assertEquals("/staff/demo/requests/R4/propose", offers.get(0).attr("action"));
+        assertEquals("2026-12-07T15:00:00Z", offers.get(0).selectFirst("input[name=start]").val());
+        assertEquals(fx.site.tokens().csrfToken(fx.nonce), offers.get(0).selectFirst("input[name=csrf]").val());
+        assertTrue(page.selectFirst("#request-R5").text().contains("No free time was found"),
+                page.selectFirst("#request-R5").text());
+
+        WebResponse proposed = fx.staff.propose(fx.staffBrowser(USER, PASSWORD, true, "provider", "SMITH",
+                "room", "OP1", "start", "2026-12-07T16:30:00Z", "end", "2026-12-07T17:00:00Z"), "demo", "R4");
+        assertEquals(303, proposed.status(), proposed.body());
+        assertEquals(RequestStatus.PROPOSED, fx.booking.find("demo", "R4").status());
+        assertEquals(200, fx.staff.proposeForm(fx.staffBrowser(USER, PASSWORD, false), "demo", "R5").status(),
+                "staff may look for another time for a conflicted request");
+    }
+
+    @Test
     void staffOfAnotherPracticeAreRefused() {
         fx.booking.add("R1", null, PatientKind.SELF, RequestStatus.PENDING);
         WebResponse response = fx.staff.list(fx.staffBrowser("other-staff", "other-pass-2026", false), "demo");

@@ -30,6 +30,7 @@ import org.slotbridge.api.InvalidInputException;
 import org.slotbridge.api.Practice;
 import org.slotbridge.api.Request;
 import org.slotbridge.api.Slugs;
+import org.slotbridge.api.service.InboxJournal;
 import org.slotbridge.api.service.PracticeDirectory;
 import org.slotbridge.api.service.RequestListener;
 import org.slotbridge.api.service.ScheduleSync;
@@ -98,6 +99,9 @@ public class Hl7v2Connector implements RequestListener {
     @Reference
     private Hl7v2Status status;
 
+    @Reference
+    private InboxJournal journal;
+
     private String slug;
     private HapiContext hapi;
     private Outbox outbox;
@@ -106,10 +110,11 @@ public class Hl7v2Connector implements RequestListener {
     public Hl7v2Connector() {
     }
 
-    Hl7v2Connector(ScheduleSync sync, PracticeDirectory directory, Hl7v2Status status) {
+    Hl7v2Connector(ScheduleSync sync, PracticeDirectory directory, Hl7v2Status status, InboxJournal journal) {
         this.sync = sync;
         this.directory = directory;
         this.status = status;
+        this.journal = journal;
     }
 
     @Activate
@@ -149,7 +154,7 @@ public class Hl7v2Connector implements RequestListener {
         Clock clock = Clock.systemUTC();
         outbox = new Outbox(out, charset, new SiuWriter(hapi), directory, clock);
         InboxProcessor processor = new InboxProcessor(slug, done, error, charset,
-                new MessageApplier(hapi, sync, directory), status, clock);
+                new MessageApplier(hapi, sync, directory, journal), journal, status, clock);
         status.serving(slug);
 
         camel = context;

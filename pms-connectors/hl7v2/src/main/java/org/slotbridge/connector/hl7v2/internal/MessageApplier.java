@@ -9,12 +9,18 @@ import ca.uhn.hl7v2.HapiContext;
 import ca.uhn.hl7v2.Location;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slotbridge.api.ConflictException;
 import org.slotbridge.api.InvalidInputException;
 import org.slotbridge.api.NotFoundException;
 import org.slotbridge.api.SlotbridgeException;
+import org.slotbridge.api.service.InboxJournal;
+import org.slotbridge.api.service.InboxJournal.InboxFile;
+import org.slotbridge.api.service.InboxJournal.Mark;
+import org.slotbridge.api.service.InboxJournal.Progress;
 import org.slotbridge.api.service.PracticeDirectory;
 import org.slotbridge.api.service.ScheduleSync;
 import org.slotbridge.connector.hl7v2.internal.AdtReader.PersonChange;
+import org.slotbridge.connector.hl7v2.internal.MessageOutcome.Result;
 import org.slotbridge.connector.hl7v2.internal.ScheduleChange.Action;
 
 /**
@@ -24,6 +30,10 @@ import org.slotbridge.connector.hl7v2.internal.ScheduleChange.Action;
  * <p>SIU S12, S13 and S14 store the appointment; S15, S16 and S17 cancel it; S26 marks a no-show. ADT A01,
  * A04, A08, A28 and A31 store the client and the patient. Other standard SIU and ADT events, and other
  * message types, are skipped with a reason; a trigger the standard does not know fails.
+ *
+ * <p>Every message handled is recorded in the {@link InboxJournal}: the writes of an applied one in the same
+ * transaction ({@link ScheduleSync#applyMessage}), a skipped or failed one right after it. A file read again
+ * (the node died before filing it) resumes after the last message recorded, so none is applied twice.
  */
 final class MessageApplier {
 
@@ -32,14 +42,23 @@ final class MessageApplier {
     private final HapiContext hapi;
     private final ScheduleSync sync;
     private final PracticeDirectory directory;
+    private final InboxJournal journal;
 
-    MessageApplier(HapiContext hapi, ScheduleSync sync, PracticeDirectory directory) {
+    MessageApplier(HapiContext hapi, ScheduleSync sync, PracticeDirectory directory, InboxJournal journal) {
         this.hapi = hapi;
         this.sync = sync;
         this.directory = directory;
+        this.journal = journal;
     }
 
-    FileOutcome apply(String slug, String text) {
+    /**
+     * Applies the messages of a file that the journal does not have yet.
+     *
+     * @param before what the journal had of the file before: its messages up to {@code before.through()}, or
+     *               all of them once it is finished, are not applied again
+     */
+    FileOutcome apply(InboxFile file, Progress before, String text) {
+        String slug = file.practiceSlug();
         Hl7Text.Split split = Hl7Text.split(text);
         ZoneId zone;
         try {
@@ -56,13 +75,21 @@ final class MessageApplier {
             outcomes.add(MessageOutcome.failed(0, null, null,
                     split.strayLines() + " line(s) before the first MSH segment belong to no message"));
         }
-        for (int i = 0; i < split.messages().size(); i++) {
-            outcomes.add(applyOne(slug, zone, i + 1, split.messages().get(i)));
+        int from = before.finished() ? split.messages().size() + 1 : before.through() + 1;
+        for (int number = from; number <= split.messages().size(); number++) {
+            MessageOutcome outcome = applyOne(new Mark(file, number), zone, split.messages().get(number - 1));
+            if (outcome.result() != Result.APPLIED) {
+                // an applied message was recorded with its writes; the others wrote nothing
+                journal.advance(file, number, outcome.result().journal());
+            }
+            outcomes.add(outcome);
         }
-        return new FileOutcome(outcomes);
+        return new FileOutcome(outcomes, before);
     }
 
-    private MessageOutcome applyOne(String slug, ZoneId zone, int number, String text) {
+    private MessageOutcome applyOne(Mark mark, ZoneId zone, String text) {
+        String slug = mark.file().practiceSlug();
+        int number = mark.message();
         Hl7Message message;
         try {
             message = parse(text);
@@ -75,7 +102,13 @@ final class MessageApplier {
         }
         String controlId = message.controlId();
         try {
-            return dispatch(slug, zone, number, message);
+            return dispatch(mark, zone, message);
+        } catch (ConflictException e) {
+            if (!InboxJournal.ALREADY_RECORDED.equals(e.code())) {
+                return MessageOutcome.failed(number, controlId, null, e.getMessage());
+            }
+            // only when two readers take the same file at once, which one connector per inbox never does
+            return MessageOutcome.skipped(number, controlId, null, "was applied by another reading of this file");
         } catch (InvalidInputException e) {
             return MessageOutcome.failed(number, controlId, e.field(), e.reason());
         } catch (SlotbridgeException e) {
@@ -87,7 +120,9 @@ final class MessageApplier {
         }
     }
 
-    private MessageOutcome dispatch(String slug, ZoneId zone, int number, Hl7Message message) {
+    private MessageOutcome dispatch(Mark mark, ZoneId zone, Hl7Message message) {
+        String slug = mark.file().practiceSlug();
+        int number = mark.message();
         String controlId = message.controlId();
         String type = message.type();
         if (type == null) {
@@ -114,7 +149,8 @@ final class MessageApplier {
                                 event + " is not applied: it changes no appointment as a whole")
                         : MessageOutcome.failed(number, controlId, "MSH-9", "unknown trigger event " + event);
             }
-            return MessageOutcome.applied(number, controlId, applySiu(slug, message, action, zone));
+            ScheduleChange change = SiuReader.read(message, action, zone);
+            return MessageOutcome.applied(number, controlId, sync.applyMessage(mark, s -> applySiu(s, slug, change)));
         }
         if (!AdtReader.applies(trigger)) {
             return AdtReader.isKnownTrigger(trigger)
@@ -123,14 +159,14 @@ final class MessageApplier {
                     : MessageOutcome.failed(number, controlId, "MSH-9", "unknown trigger event " + event);
         }
         PersonChange change = AdtReader.read(message);
-        sync.client(slug, change.client());
-        sync.patient(slug, change.patient());
-        return MessageOutcome.applied(number, controlId, "patient " + change.patient().pmsId()
-                + " and client " + change.client().pmsId() + " stored");
+        return MessageOutcome.applied(number, controlId, sync.applyMessage(mark, s -> {
+            s.client(slug, change.client());
+            s.patient(slug, change.patient());
+            return "patient " + change.patient().pmsId() + " and client " + change.client().pmsId() + " stored";
+        }));
     }
 
-    private String applySiu(String slug, Hl7Message message, Action action, ZoneId zone) {
-        ScheduleChange change = SiuReader.read(message, action, zone);
+    private static String applySiu(ScheduleSync sync, String slug, ScheduleChange change) {
         change.providers().forEach(provider -> sync.provider(slug, provider));
         change.rooms().forEach(room -> sync.room(slug, room));
         String appointment = "appointment " + change.pmsId();

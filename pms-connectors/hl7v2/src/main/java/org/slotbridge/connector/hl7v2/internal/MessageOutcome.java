@@ -1,5 +1,7 @@
 package org.slotbridge.connector.hl7v2.internal;
 
+import org.slotbridge.api.service.InboxJournal;
+
 /**
  * What became of one message of a file.
  *
@@ -15,7 +17,12 @@ record MessageOutcome(int number, String controlId, Result result, String field,
     enum Result {
         APPLIED,
         SKIPPED,
-        FAILED
+        FAILED;
+
+        /** The same result as the inbox journal names it. */
+        InboxJournal.Result journal() {
+            return InboxJournal.Result.valueOf(name());
+        }
     }
 
     static MessageOutcome applied(int number, String controlId, String what) {

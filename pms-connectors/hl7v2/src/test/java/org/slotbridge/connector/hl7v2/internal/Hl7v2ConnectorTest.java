@@ -28,6 +28,7 @@ import org.slotbridge.api.NewClientPolicy;
 import org.slotbridge.api.Practice;
 import org.slotbridge.api.Request;
 import org.slotbridge.api.RequestStatus;
+import org.slotbridge.api.service.InboxJournal;
 import org.slotbridge.api.service.ConnectorStatus.SyncState;
 
 /** The connector with a real Camel context polling temporary folders. */
@@ -43,13 +44,16 @@ class Hl7v2ConnectorTest {
     private final RecordingSync sync = new RecordingSync();
     private final Hl7v2Status status = new Hl7v2Status();
     private final FixedDirectory directory = new FixedDirectory();
+    private InboxJournal journal;
     private DefaultCamelContext camel;
     private Hl7v2Connector connector;
 
     @BeforeEach
     void start() throws Exception {
+        journal = TestJournal.fresh();
+        sync.journal = journal;
         camel = new DefaultCamelContext();
-        connector = new Hl7v2Connector(sync, directory, status);
+        connector = new Hl7v2Connector(sync, directory, status, journal);
         connector.start(config(), camel);
     }
 
@@ -144,23 +148,32 @@ class Hl7v2ConnectorTest {
     void aFileThatCannotBeFiledInDoneGoesToErrorWithTheReason() throws Exception {
         Files.delete(folder("done"));
         Files.writeString(folder("done"), "a file where the folder should be");
+        // both counters start before any file, so neither counts an exchange it should not
         NotifyBuilder filed = new NotifyBuilder(camel).whenDone(1).create();
+        NotifyBuilder again = new NotifyBuilder(camel).whenDone(2).create();
         drop("blocked.hl7", GOOD);
         assertTrue(filed.matches(20, TimeUnit.SECONDS));
 
         assertEquals(List.of(), names(inbox()));
         assertEquals(List.of("blocked.hl7", "blocked.hl7.error.txt"), names(folder("error")));
         String report = Files.readString(folder("error").resolve("blocked.hl7.error.txt"));
-        assertTrue(report.startsWith("blocked.hl7: not applied: the file could not be read or filed: "
+        assertTrue(report.startsWith("blocked.hl7: stopped: the file could not be read or filed: "
                 + "FileAlreadyExistsException"), report);
-        // its message was applied before filing failed; applying it again later changes nothing
-        assertEquals(1, sync.appointments.size());
+        assertEquals(1, sync.appointments.size(), "its message was applied before filing failed");
         assertTrue(status.states().get(0).lastError().contains("could not be read or filed"));
+
+        // the same file again once done/ can take it: the journal has it whole, so it is only filed
+        Files.delete(folder("done"));
+        drop("blocked.hl7", GOOD);
+        assertTrue(again.matches(20, TimeUnit.SECONDS));
+        assertEquals(List.of("blocked.hl7"), names(folder("done")));
+        assertEquals(1, sync.appointments.size(), "the message is not applied again");
+        assertEquals(1, status.states().get(0).applied(), "the file counts its message as applied");
     }
 
     @Test
     void aConfigurationWithABadCharsetDoesNotStart() {
-        Hl7v2Connector broken = new Hl7v2Connector(sync, directory, status);
+        Hl7v2Connector broken = new Hl7v2Connector(sync, directory, status, journal);
         DefaultCamelContext other = new DefaultCamelContext();
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> broken.start(config("NOPE-8"), other));

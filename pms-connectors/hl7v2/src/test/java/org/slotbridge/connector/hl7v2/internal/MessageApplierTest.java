@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -14,17 +15,28 @@ import java.util.List;
 import ca.uhn.hl7v2.HapiContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slotbridge.api.Appointment;
 import org.slotbridge.api.InvalidInputException;
 import org.slotbridge.api.Patient;
 import org.slotbridge.api.PatientKind;
+import org.slotbridge.api.service.InboxJournal;
+import org.slotbridge.api.service.InboxJournal.InboxFile;
+import org.slotbridge.api.service.InboxJournal.Progress;
 import org.slotbridge.connector.hl7v2.internal.MessageOutcome.Result;
 
 /** Crafted messages, each showing one rule of how a file is read and applied. */
 class MessageApplierTest {
 
     private static HapiContext hapi;
+
+    private InboxJournal journal;
+
+    @BeforeEach
+    void emptyJournal() {
+        journal = TestJournal.fresh();
+    }
 
     @BeforeAll
     static void hapi() {
@@ -113,7 +125,9 @@ class MessageApplierTest {
         RecordingSync newYork = new RecordingSync();
         RecordingSync berlin = new RecordingSync();
         apply(newYork, text);
-        new MessageApplier(hapi, berlin, new FixedDirectory(ZoneId.of("Europe/Berlin"))).apply("demo", text);
+        berlin.journal = journal;
+        new MessageApplier(hapi, berlin, new FixedDirectory(ZoneId.of("Europe/Berlin")), journal)
+                .apply(TestJournal.newFile(text), Progress.NONE, text);
 
         assertEquals(Instant.parse("2026-03-05T14:30:00Z"), newYork.lastAppointment().start());
         assertEquals(Instant.parse("2026-03-05T08:30:00Z"), berlin.lastAppointment().start());
@@ -253,8 +267,11 @@ class MessageApplierTest {
                 apply(new RecordingSync(), "PID|1||P1\rhello\r").fileError());
 
         RecordingSync sync = new RecordingSync();
-        FileOutcome unknown = new MessageApplier(hapi, sync, new FixedDirectory())
-                .apply("elsewhere", booking("C1", "A1", "202603050930") + booking("C2", "A2", "202603050930"));
+        String two = booking("C1", "A1", "202603050930") + booking("C2", "A2", "202603050930");
+        InboxFile elsewhere = new InboxFile("elsewhere", Hl7v2Status.CONNECTOR, "f.hl7",
+                InboxProcessor.sha256(two.getBytes(StandardCharsets.UTF_8)));
+        FileOutcome unknown = new MessageApplier(hapi, sync, new FixedDirectory(), journal)
+                .apply(elsewhere, Progress.NONE, two);
         assertEquals(2, unknown.failed());
         assertEquals("f.hl7: not applied (2 message(s) set aside): practice 'elsewhere' is not set up "
                 + "(etc/slotbridge/practices/elsewhere.json)\n", unknown.report("f.hl7"));
@@ -315,6 +332,64 @@ class MessageApplierTest {
     }
 
     @Test
+    void aFileTheJournalHasInPartGoesOnAfterItsLastMessageAndCountsTheEarlierOnes() {
+        String text = booking("C1", "A1", "202603050930") + booking("C2", "A2", "202603051000")
+                + msh("ORU^R01", "C3") + "OBR|1\r" + booking("C4", "A4", "202603051030");
+        InboxFile file = TestJournal.newFile(text);
+        // an earlier reading applied message 1, found message 2 failed, then the node died
+        journal.advance(file, 1, InboxJournal.Result.APPLIED);
+        journal.advance(file, 2, InboxJournal.Result.FAILED);
+        RecordingSync sync = new RecordingSync();
+        FileOutcome outcome = apply(sync, file, journal.progress(file), text);
+
+        assertEquals(List.of("A4"), sync.appointments.stream().map(Appointment::pmsId).toList());
+        assertEquals(2, outcome.applied());
+        assertEquals(1, outcome.failed());
+        assertEquals(1, outcome.skipped());
+        assertFalse(outcome.clean(), "the message that failed before still sends the file to error/");
+        assertEquals("1 message(s) failed in an earlier reading", outcome.firstError());
+        assertEquals("f.hl7: 2 of 4 messages applied, 1 failed, 1 skipped\n"
+                + "messages 1 to 2 were handled by an earlier reading of this file and are not applied again:"
+                + " 1 applied, 1 failed, 0 skipped; why some were not applied was not kept\n"
+                + "SKIPPED message 3 (MSH-10 C3): MSH-9 ORU messages carry no appointment or registration\n",
+                outcome.report("f.hl7"));
+        assertEquals(new Progress(4, 2, 1, 1, false), journal.progress(file));
+    }
+
+    @Test
+    void aFileTheJournalHasWholeIsNotAppliedAgain() {
+        String text = booking("C1", "A1", "202603050930") + msh("ADT^A04", "C2") + "PID|1||P1||Doe^Jo\r";
+        InboxFile file = TestJournal.newFile(text);
+        RecordingSync first = new RecordingSync();
+        assertEquals(2, apply(first, file, Progress.NONE, text).applied());
+        journal.finish(file);
+
+        RecordingSync second = new RecordingSync();
+        FileOutcome outcome = apply(second, file, journal.progress(file), text);
+        assertEquals(List.of(), second.calls);
+        assertTrue(outcome.clean());
+        assertEquals(2, outcome.applied());
+        assertTrue(outcome.report("f.hl7").startsWith("f.hl7: 2 of 2 messages applied, 0 failed, 0 skipped\n"
+                + "messages 1 to 2 were handled by an earlier reading of this file and are not applied again:"
+                + " 2 applied, 0 failed, 0 skipped\n"), outcome.report("f.hl7"));
+    }
+
+    @Test
+    void aMessageTheJournalGotFromAnotherReadingMeanwhileIsSkipped() {
+        String text = booking("C1", "A1", "202603050930");
+        InboxFile file = TestJournal.newFile(text);
+        journal.advance(file, 1, InboxJournal.Result.APPLIED);
+        RecordingSync sync = new RecordingSync();
+        // told nothing was handled, as a second reader that looked just before the first recorded message 1
+        FileOutcome outcome = apply(sync, file, Progress.NONE, text);
+
+        assertEquals(Result.SKIPPED, outcome.messages().get(0).result());
+        assertEquals("message 1 (MSH-10 C1): was applied by another reading of this file",
+                outcome.messages().get(0).describe());
+        assertEquals(new Progress(1, 1, 0, 0, false), journal.progress(file));
+    }
+
+    @Test
     void statusTextLeavesQuotedValuesOut() {
         FileOutcome outcome = apply(new RecordingSync(), msh("ADT^A04", "C1") + "PID|1||P1||Doe^Jo||1990x\r");
         assertEquals("PID-7", outcome.messages().get(0).field());
@@ -322,7 +397,12 @@ class MessageApplierTest {
         assertEquals("message 1 (MSH-10 C1): PID-7 a value is not an HL7 date", outcome.firstError());
     }
 
-    private static FileOutcome apply(RecordingSync sync, String text) {
-        return new MessageApplier(hapi, sync, new FixedDirectory()).apply(FixedDirectory.SLUG, text);
+    private FileOutcome apply(RecordingSync sync, String text) {
+        return apply(sync, TestJournal.newFile(text), Progress.NONE, text);
+    }
+
+    private FileOutcome apply(RecordingSync sync, InboxFile file, Progress before, String text) {
+        sync.journal = journal;
+        return new MessageApplier(hapi, sync, new FixedDirectory(), journal).apply(file, before, text);
     }
 }

@@ -33,6 +33,7 @@ import org.slotbridge.api.Patient;
 import org.slotbridge.api.PatientKind;
 import org.slotbridge.api.Request;
 import org.slotbridge.api.RequestStatus;
+import org.slotbridge.api.service.InboxJournal.Progress;
 
 class OutboxTest {
 
@@ -113,8 +114,10 @@ class OutboxTest {
     void writtenRequestReadsBackThroughTheInboxAsTheSameVisit() throws Exception {
         Path file = outbox.write(directory.practice, request(RequestStatus.PENDING));
         RecordingSync sync = new RecordingSync();
-        FileOutcome outcome = new MessageApplier(hapi, sync, directory).apply(FixedDirectory.SLUG,
-                Files.readString(file));
+        sync.journal = TestJournal.fresh();
+        String text = Files.readString(file);
+        FileOutcome outcome = new MessageApplier(hapi, sync, directory, sync.journal)
+                .apply(TestJournal.newFile(text), Progress.NONE, text);
 
         assertTrue(outcome.clean(), outcome.report(file.toString()));
         Appointment appointment = sync.lastAppointment();

@@ -4,16 +4,23 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.slotbridge.api.Appointment;
 import org.slotbridge.api.Blockout;
 import org.slotbridge.api.Client;
+import org.slotbridge.api.ConflictException;
 import org.slotbridge.api.Patient;
 import org.slotbridge.api.Provider;
 import org.slotbridge.api.Room;
+import org.slotbridge.api.service.InboxJournal;
+import org.slotbridge.api.service.InboxJournal.Mark;
 import org.slotbridge.api.service.ScheduleSync;
 
-/** A schedule copy that only records what it was asked, in order. */
+/**
+ * A schedule copy that only records what it was asked, in order. The messages it is given are recorded in the
+ * real {@link #journal}, after their writes rather than with them.
+ */
 class RecordingSync implements ScheduleSync {
 
     final List<String> calls = new ArrayList<>();
@@ -26,6 +33,8 @@ class RecordingSync implements ScheduleSync {
     final List<Room> rooms = new ArrayList<>();
     /** Appointment ids that cancel and no-show calls report as known. */
     final Set<String> known = new HashSet<>();
+    /** Where {@link #applyMessage} records each message. */
+    InboxJournal journal;
 
     @Override
     public synchronized void appointment(String slug, Appointment appointment) {
@@ -85,5 +94,14 @@ class RecordingSync implements ScheduleSync {
 
     synchronized Appointment lastAppointment() {
         return appointments.get(appointments.size() - 1);
+    }
+
+    @Override
+    public <T> T applyMessage(Mark mark, Function<ScheduleSync, T> writes) {
+        T result = writes.apply(this);
+        if (!journal.advance(mark.file(), mark.message(), InboxJournal.Result.APPLIED)) {
+            throw new ConflictException(InboxJournal.ALREADY_RECORDED, "recorded before");
+        }
+        return result;
     }
 }

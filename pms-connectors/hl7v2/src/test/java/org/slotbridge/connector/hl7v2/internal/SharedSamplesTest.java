@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import ca.uhn.hl7v2.HapiContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slotbridge.api.Appointment;
 import org.slotbridge.api.AppointmentStatus;
@@ -27,6 +28,8 @@ import org.slotbridge.api.Patient;
 import org.slotbridge.api.PatientKind;
 import org.slotbridge.api.Provider;
 import org.slotbridge.api.Room;
+import org.slotbridge.api.service.InboxJournal;
+import org.slotbridge.api.service.InboxJournal.Progress;
 import org.slotbridge.connector.hl7v2.internal.MessageOutcome.Result;
 
 /**
@@ -75,6 +78,13 @@ class SharedSamplesTest {
             Map.entry("msfc_SIU-S26-01.hl7", plus(COLONOSCOPY, "noShow 36996")));
 
     private static HapiContext hapi;
+
+    private InboxJournal journal;
+
+    @BeforeEach
+    void emptyJournal() {
+        journal = TestJournal.fresh();
+    }
 
     @BeforeAll
     static void hapi() {
@@ -243,8 +253,10 @@ class SharedSamplesTest {
         assertNotNull(sync.patients.get(0).birthDate());
     }
 
-    private static FileOutcome apply(RecordingSync sync, String text) {
-        return new MessageApplier(hapi, sync, new FixedDirectory()).apply(FixedDirectory.SLUG, text);
+    private FileOutcome apply(RecordingSync sync, String text) {
+        sync.journal = journal;
+        return new MessageApplier(hapi, sync, new FixedDirectory(), journal)
+                .apply(TestJournal.newFile(text), Progress.NONE, text);
     }
 
     private static List<String> plus(List<String> first, String last) {
