@@ -38,10 +38,13 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json(body))));
     }
 
+    Answer getAs(String user, String password, String path) {
+        return send(request(path).header("Authorization", basic(user, password)).GET());
+    }
+
     Answer postAs(String user, String password, String path, Object body) {
-        String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         return send(request(path).header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + token)
+                .header("Authorization", basic(user, password))
                 .POST(HttpRequest.BodyPublishers.ofString(json(body))));
     }
 
@@ -51,6 +54,10 @@ final class Api {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     private HttpRequest.Builder request(String path) {

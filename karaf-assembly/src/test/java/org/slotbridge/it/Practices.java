@@ -26,6 +26,8 @@ import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
 final class Practices {
 
     static final String PROVIDER = "DOE";
+    /** The second provider of {@link #shared}. */
+    static final String SECOND_PROVIDER = "ROE";
     static final String ROOM = "R1";
     static final String REASON = "visit";
 
@@ -37,10 +39,6 @@ final class Practices {
     /** A practice open every day of the week, so tomorrow always has openings. */
     static Map<String, Object> definition(String slug, ZoneId zone, String email, String staff,
                                           String passwordHash) {
-        Map<String, Object> weekly = new LinkedHashMap<>();
-        for (DayOfWeek day : DayOfWeek.values()) {
-            weekly.put(day.name(), List.of("08:00-12:00", "13:00-17:00"));
-        }
         Map<String, Object> practice = new LinkedHashMap<>();
         practice.put("slug", slug);
         practice.put("name", "Integration Test Clinic");
@@ -54,11 +52,35 @@ final class Practices {
         practice.put("reasons", List.of(Map.of("id", REASON, "name", "Visit", "category", "General",
                 "helpText", "A visit.", "minutes", 30, "providers", List.of(PROVIDER), "rooms", List.of(ROOM),
                 "weekdays", List.of(), "windows", List.of())));
-        practice.put("workingHours", List.of(Map.of("provider", PROVIDER, "weekly", weekly,
-                "exceptions", Map.of())));
+        practice.put("workingHours", List.of(everyDay(PROVIDER)));
         practice.put("staff", List.of(Map.of("username", staff, "displayName", "Test desk",
                 "passwordHash", passwordHash)));
         return practice;
+    }
+
+    /**
+     * A practice whose two providers share its one room, open every day, that lists every opening of a
+     * date (no {@code shownPerDay} thinning): visitors racing for its openings collide on a provider, and
+     * on the room when they pick different providers.
+     */
+    static Map<String, Object> shared(String slug, ZoneId zone, String email, String staff, String passwordHash) {
+        Map<String, Object> practice = definition(slug, zone, email, staff, passwordHash);
+        practice.put("rules", Map.of("shownPerDay", 100));
+        practice.put("providers", List.of(Map.of("id", PROVIDER, "name", "Dr. Sam Doe"),
+                Map.of("id", SECOND_PROVIDER, "name", "Dr. Kim Roe")));
+        practice.put("reasons", List.of(Map.of("id", REASON, "name", "Visit", "category", "General",
+                "helpText", "A visit.", "minutes", 30, "providers", List.of(PROVIDER, SECOND_PROVIDER),
+                "rooms", List.of(ROOM), "weekdays", List.of(), "windows", List.of())));
+        practice.put("workingHours", List.of(everyDay(PROVIDER), everyDay(SECOND_PROVIDER)));
+        return practice;
+    }
+
+    private static Map<String, Object> everyDay(String provider) {
+        Map<String, Object> weekly = new LinkedHashMap<>();
+        for (DayOfWeek day : DayOfWeek.values()) {
+            weekly.put(day.name(), List.of("08:00-12:00", "13:00-17:00"));
+        }
+        return Map.of("provider", provider, "weekly", weekly, "exceptions", Map.of());
     }
 
     /** A password hash in the format of practice files: PBKDF2-SHA256, 210000 rounds, 16-byte salt. */

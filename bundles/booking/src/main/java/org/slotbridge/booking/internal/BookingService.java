@@ -717,8 +717,22 @@ public final class BookingService implements Booking {
                 LOG.warn("Request listener {} failed on request {}; the others are still told",
                         listener.getClass().getName(), changed.request().id(), e);
             } finally {
-                objects.ungetService(listener);
+                release(objects, listener);
             }
+        }
+    }
+
+    /**
+     * Gives a listener back after telling it. The change is committed by then, so a refusal must not reach
+     * the caller: Felix 7.0.5 refuses (IllegalArgumentException) when threads get and unget one singleton
+     * listener at the same moment, as request threads do, and the client would be answered 500 for a request
+     * that was made, and the listeners after this one would not be told.
+     */
+    private static void release(ComponentServiceObjects<RequestListener> objects, RequestListener listener) {
+        try {
+            objects.ungetService(listener);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            LOG.debug("Request listener {} not released: {}", listener.getClass().getName(), e.toString());
         }
     }
 

@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.ComponentServiceObjects;
 import org.slotbridge.api.Appointment;
 import org.slotbridge.api.AppointmentStatus;
 import org.slotbridge.api.Audience;
@@ -450,6 +452,31 @@ class BookingServiceTest {
                 Listeners.direct((practice, request) -> seen.add(request)));
         Request request = requestOn(consults().get(0), "mia@example.org");
         assertEquals(List.of(request), seen);
+        assertEquals(RequestStatus.PENDING, booking.find(SLUG, request.id()).status());
+    }
+
+    @Test
+    void aListenerTheFrameworkWillNotTakeBackDoesNotFailTheChange() {
+        List<Request> seen = new ArrayList<>();
+        ComponentServiceObjects<RequestListener> refusing = new ComponentServiceObjects<>() {
+            @Override
+            public RequestListener getService() {
+                return (practice, request) -> seen.add(request);
+            }
+
+            @Override
+            public void ungetService(RequestListener service) {
+                throw new IllegalArgumentException();
+            }
+
+            @Override
+            public ServiceReference<RequestListener> getServiceReference() {
+                return null;
+            }
+        };
+        booking.listeners = List.of(refusing, Listeners.direct((practice, request) -> seen.add(request)));
+        Request request = requestOn(consults().get(0), "mia@example.org");
+        assertEquals(List.of(request, request), seen, "both listeners are told, and the request is answered");
         assertEquals(RequestStatus.PENDING, booking.find(SLUG, request.id()).status());
     }
 

@@ -1,0 +1,358 @@
+package org.slotbridge.it;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.ClassRule;
+import org.junit.Rule;
+import org.junit.Test;
+
+/**
+ * The cluster profile with two nodes: two copies of the built distribution on one fresh PostgreSQL database,
+ * each with its own data/, the same etc/ but for its ports. The test runs in three steps on the same nodes:
+ * <ol>
+ * <li>visitors race for overlapping openings, each call going to the other node than the one before, while
+ * staff confirm requests on node A and propose other times on node B: the database shows no two live holds,
+ * and no two pending, proposed or confirmed requests, overlapping on a provider or a room, and every
+ * acknowledged request is in it and in both nodes' staff lists;</li>
+ * <li>a hold taken on one node is refused on the other, both ways;</li>
+ * <li>node B is killed with SIGKILL while visitors book on both nodes; node A goes on serving, and the
+ * database still shows no overlap and every request either node acknowledged.</li>
+ * </ol>
+ * Work that must run on one node at a time (a clustered schedule) can be checked between the steps, from
+ * the database ({@link #database}) and each node's log ({@link Node#log()}), before and after the kill.
+ *
+ * <p>Run only when asked, as it needs a PostgreSQL server (see {@link PostgresDatabase}) and its driver:
+ * {@code mvn -pl karaf-assembly -am verify -Dslotbridge.test.db=postgresql -Dit.test=ClusterIT}.
+ */
+public class ClusterIT {
+
+    private static final String SLUG = "cluster";
+    private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+    private static final String STAFF = "cluster-staff";
+    private static final String STAFF_PASSWORD = "cluster-staff-password-1";
+    private static final Duration BOOT = Duration.ofSeconds(180);
+    /** How long each step may take on a busy machine; on an idle one the race takes about 20 s. */
+    private static final Duration LOAD = Duration.ofSeconds(180);
+    /** Fewer than the crash test: each request and each staff call costs the node a password hash. */
+    private static final int VISITORS = 8;
+    private static final List<String> KEEPING = List.of("PENDING", "PROPOSED", "CONFIRMED");
+
+    @ClassRule
+    public static final PostgresDatabase DATABASE = new PostgresDatabase();
+
+    private static final Path WORK = ContainerOptions.work("cluster");
+
+    @Rule
+    public final Node.Group nodes = new Node.Group(WORK);
+
+    @Test
+    public void twoNodesNeverGiveOutOneTimeTwice() throws SQLException {
+        Node a = node("a");
+        Node b = node("b");
+        a.start();
+        b.start();
+        a.awaitServing(SLUG, BOOT);
+        b.awaitServing(SLUG, BOOT);
+        LocalDate today = LocalDate.now(ZONE);
+
+        raceAcrossNodes(a, b, today.plusDays(1), today.plusDays(4));
+        holdsAreSeenByBothNodes(a, b, today.plusDays(6));
+        survivorServesAfterAKill(a, b, today.plusDays(7), today.plusDays(9));
+    }
+
+    /** Step 1: visitors on both nodes in turn, staff confirming on A and proposing on B. */
+    private void raceAcrossNodes(Node a, Node b, LocalDate from, LocalDate to) throws SQLException {
+        Instant began = Instant.now();
+        Visitors visitors = new Visitors(SLUG, List.of(a, b), from, to).start(VISITORS);
+        // staff confirm proposals on one node while others propose, or propose again, on the other node
+        Desk confirming = new Desk("confirm on " + a.name(), a.api(), List.of("PROPOSED"), ClusterIT::confirm);
+        Desk proposing = new Desk("propose on " + b.name(), b.api(), List.of("PENDING", "PROPOSED"),
+                (api, request) -> propose(api, request, from, to));
+        try {
+            Poll.until(LOAD, "30 requests acknowledged, 3 proposals made and 3 confirmed", () ->
+                    visitors.acknowledged() >= 30 && proposing.done.get() >= 3 && confirming.done.get() >= 3
+                            ? true : null);
+        } finally {
+            visitors.stop();
+            confirming.stop();
+            proposing.stop();
+            System.out.printf("race over both nodes in %d s: %d requests acknowledged (%d by %s, %d by %s),"
+                            + " %d refused; %d confirmed (%d refused), %d proposed (%d refused)%n",
+                    Duration.between(began, Instant.now()).toSeconds(), visitors.acknowledged(),
+                    visitors.acksOf(a).size(), a.name(), visitors.acksOf(b).size(), b.name(), visitors.refused(),
+                    confirming.done.get(), confirming.refused.get(), proposing.done.get(), proposing.refused.get());
+            System.out.println("answers other than 2xx and 409: visitors " + visitors.unexpected() + ", staff "
+                    + confirming.unexpected + proposing.unexpected);
+        }
+        assertEquals("answers other than 2xx and 409", List.of(), visitors.unexpected());
+        List<String> staffUnexpected = new ArrayList<>(confirming.unexpected);
+        staffUnexpected.addAll(proposing.unexpected);
+        assertEquals("staff answers other than 200 and 409", List.of(), staffUnexpected);
+        assertTrue("the visitors never lost a race, so nothing was tested", visitors.refused() > 0);
+        assertFalse("node " + a.name() + " acknowledged no request", visitors.acksOf(a).isEmpty());
+        assertFalse("node " + b.name() + " acknowledged no request", visitors.acksOf(b).isEmpty());
+
+        noTimeGivenOutTwice();
+        Set<String> stored = storedRequests();
+        for (Visitors.Ack ack : visitors.acks()) {
+            assertTrue("acknowledged request " + ack.id() + " is not in the database", stored.contains(ack.id()));
+        }
+        for (Node node : List.of(a, b)) {
+            Set<String> listed = listed(node);
+            for (Visitors.Ack ack : visitors.acks()) {
+                assertTrue("request " + ack.id() + " acknowledged by " + ack.node() + " is not in the staff lists of "
+                        + node.name(), listed.contains(ack.id()));
+            }
+        }
+    }
+
+    private static Api.Answer confirm(Api api, JsonNode request) {
+        return api.postAs(STAFF, STAFF_PASSWORD, requests(request.get("id").asText() + "/confirm"),
+                Map.of("note", "See you"));
+    }
+
+    /** Proposes any free time of the dates, not only the earliest ones every visitor races for. */
+    private static Api.Answer propose(Api api, JsonNode request, LocalDate from, LocalDate to) {
+        Api.Answer openings = api.get(openings(from, to));
+        if (openings.status() != 200) {
+            return openings;
+        }
+        JsonNode list = openings.body().get("openings");
+        if (list.isEmpty()) {
+            return null;
+        }
+        JsonNode opening = list.get(ThreadLocalRandom.current().nextInt(list.size()));
+        return api.postAs(STAFF, STAFF_PASSWORD, requests(request.get("id").asText() + "/propose"),
+                Map.of("opening", opening, "note", "Would this time suit you?"));
+    }
+
+    /** Step 2: an opening held on one node is refused, and no longer offered, on the other; both ways. */
+    private static void holdsAreSeenByBothNodes(Node a, Node b, LocalDate day) {
+        Api.Answer answer = a.api().get(openings(day, day));
+        assertEquals(answer.text(), 200, answer.status());
+        JsonNode list = answer.body().get("openings");
+        JsonNode first = list.get(0);
+        JsonNode later = null;
+        Instant firstEnd = OffsetDateTime.parse(first.get("end").asText()).toInstant();
+        for (JsonNode opening : list) {
+            if (later == null && !OffsetDateTime.parse(opening.get("start").asText()).toInstant().isBefore(firstEnd)) {
+                later = opening;
+            }
+        }
+        assertTrue("no second opening on " + day + ": " + answer.text(), later != null);
+        heldOnOneRefusedOnTheOther(a, b, first);
+        heldOnOneRefusedOnTheOther(b, a, later);
+    }
+
+    private static void heldOnOneRefusedOnTheOther(Node holder, Node other, JsonNode opening) {
+        Api.Answer held = holder.api().post("api/v1/practices/" + SLUG + "/holds", opening);
+        assertEquals("hold on " + holder.name() + ": " + held.text(), 201, held.status());
+        Api.Answer again = other.api().post("api/v1/practices/" + SLUG + "/holds", opening);
+        assertEquals("the same opening held on " + other.name() + ": " + again.text(), 409, again.status());
+        LocalDate day = OffsetDateTime.parse(opening.get("start").asText()).toLocalDate();
+        Api.Answer offered = other.api().get(openings(day, day));
+        assertEquals(offered.text(), 200, offered.status());
+        for (JsonNode candidate : offered.body().get("openings")) {
+            assertFalse(other.name() + " still offers " + opening + ", held on " + holder.name(),
+                    candidate.get("start").asText().equals(opening.get("start").asText())
+                            && candidate.get("provider").equals(opening.get("provider")));
+        }
+    }
+
+    /** Step 3: node B dies with SIGKILL while visitors book on both nodes; node A serves on. */
+    private void survivorServesAfterAKill(Node a, Node b, LocalDate from, LocalDate to) throws SQLException {
+        Visitors visitors = new Visitors(SLUG, List.of(a, b), from, to).start(VISITORS / 2);
+        int byA;
+        try {
+            Poll.until(LOAD, "5 requests acknowledged by " + b.name(),
+                    () -> visitors.acksOf(b).size() >= 5 ? true : null);
+            b.kill();
+            byA = visitors.acksOf(a).size();
+            Poll.until(LOAD, "10 more requests acknowledged by " + a.name() + " after " + b.name() + " was killed",
+                    () -> visitors.acksOf(a).size() >= byA + 10 ? true : null);
+        } finally {
+            visitors.stop();
+        }
+        System.out.printf("after %s was killed: %d requests acknowledged by %s, %d calls to %s unanswered%n",
+                b.name(), visitors.acksOf(a).size() - byA, a.name(), visitors.unanswered(), b.name());
+        assertEquals("answers other than 2xx and 409", List.of(), visitors.unexpected());
+        assertTrue("no call went to the killed node", visitors.unanswered() > 0);
+
+        noTimeGivenOutTwice();
+        Set<String> stored = storedRequests();
+        Set<String> listed = listed(a);
+        for (Visitors.Ack ack : visitors.acks()) {
+            assertTrue("acknowledged request " + ack.id() + " is not in the database", stored.contains(ack.id()));
+            assertTrue("request " + ack.id() + " acknowledged by " + ack.node() + " is not in the staff lists of "
+                    + a.name(), listed.contains(ack.id()));
+        }
+    }
+
+    /** Asks the database itself: no two live holds, and no two requests keeping their time, overlap. */
+    private static void noTimeGivenOutTwice() throws SQLException {
+        try (Connection db = database()) {
+            Instant now = Instant.now();
+            assertEquals("live holds that overlap", List.of(), Overlaps.among(Overlaps.liveHolds(db, now)));
+            assertEquals("requests that keep overlapping times", List.of(),
+                    Overlaps.among(Overlaps.keptRequests(db)));
+        }
+    }
+
+    private static Set<String> storedRequests() throws SQLException {
+        Set<String> ids = new HashSet<>();
+        try (Connection db = database(); PreparedStatement query = db.prepareStatement("SELECT id FROM request");
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+            }
+        }
+        return ids;
+    }
+
+    /** The ids in a node's staff lists of pending, proposed and confirmed requests. */
+    private static Set<String> listed(Node node) {
+        Api api = node.api();
+        Set<String> ids = new HashSet<>();
+        for (String status : KEEPING) {
+            Api.Answer list = api.getAs(STAFF, STAFF_PASSWORD, requests("") + "?status=" + status);
+            assertEquals(list.text(), 200, list.status());
+            list.body().get("requests").forEach(request -> ids.add(request.get("id").asText()));
+        }
+        return ids;
+    }
+
+    /** The shared database, as the nodes see it. */
+    static Connection database() throws SQLException {
+        return DATABASE.connect();
+    }
+
+    private Node node(String name) {
+        Node node = nodes.unpack(name);
+        node.write("etc/slotbridge/practices/" + SLUG + ".json", Api.json(Practices.shared(SLUG, ZONE,
+                "desk@cluster.example", STAFF, Practices.hash(STAFF_PASSWORD))));
+        String datasource = "etc/org.ops4j.datasource-slotbridge.cfg";
+        node.set(datasource, "osgi.jdbc.driver.name", "PostgreSQL JDBC Driver");
+        node.set(datasource, "url", DATABASE.url());
+        node.set(datasource, "user", DATABASE.user());
+        node.set(datasource, "password", DATABASE.password());
+        // every node sweeps lapsed holds, often, so that sweeps of both nodes meet
+        node.set("etc/org.slotbridge.booking.cfg", "sweepSeconds", "5");
+        node.set("etc/org.slotbridge.web.cfg", "secret", "cluster-form-secret-shared-by-all-nodes");
+        node.set("etc/org.slotbridge.comms.mail.cfg", "enabled", "false");
+        return node;
+    }
+
+    private static String openings(LocalDate from, LocalDate to) {
+        return "api/v1/practices/" + SLUG + "/openings?reason=" + Practices.REASON + "&from=" + from + "&to=" + to;
+    }
+
+    private static String requests(String rest) {
+        return "api/v1/staff/practices/" + SLUG + "/requests" + (rest.isEmpty() ? "" : "/" + rest);
+    }
+
+    /**
+     * A staff member deciding on requests through one node, on a thread of its own, until stopped: each round
+     * lists the requests in the next of the statuses in turn, picks a few at random and makes the decision on
+     * each. A decision that finds nothing to do answers null.
+     */
+    private static final class Desk {
+
+        private static final int PER_LIST = 3;
+
+        final AtomicInteger done = new AtomicInteger();
+        final AtomicInteger refused = new AtomicInteger();
+        final Queue<String> unexpected = new ConcurrentLinkedQueue<>();
+        private final Thread thread;
+        private volatile boolean stopped;
+
+        Desk(String name, Api api, List<String> statuses, BiFunction<Api, JsonNode, Api.Answer> decision) {
+            thread = new Thread(() -> decide(name, api, statuses, decision), "staff " + name);
+            thread.start();
+        }
+
+        void stop() {
+            stopped = true;
+            try {
+                thread.join(60_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private void decide(String name, Api api, List<String> statuses,
+                            BiFunction<Api, JsonNode, Api.Answer> decision) {
+            for (int round = 0; !stopped; round++) {
+                try {
+                    Api.Answer list = api.getAs(STAFF, STAFF_PASSWORD, requests("") + "?status="
+                            + statuses.get(round % statuses.size()));
+                    if (list.status() != 200) {
+                        unexpected.add(name + ", list: " + list.status() + " " + list.text());
+                        continue;
+                    }
+                    List<JsonNode> listed = new ArrayList<>();
+                    list.body().get("requests").forEach(listed::add);
+                    if (listed.isEmpty()) {
+                        pause();
+                        continue;
+                    }
+                    // every staff call checks the password anew, so one list serves a few decisions
+                    Collections.shuffle(listed);
+                    for (JsonNode request : listed.subList(0, Math.min(PER_LIST, listed.size()))) {
+                        count(name, decision.apply(api, request));
+                    }
+                } catch (RuntimeException e) {
+                    unexpected.add(name + ": " + e);
+                }
+            }
+        }
+
+        private void count(String name, Api.Answer answer) {
+            if (answer == null) {
+                return;
+            }
+            if (answer.status() == 200) {
+                done.incrementAndGet();
+            } else if (answer.status() == 409) {
+                refused.incrementAndGet();
+            } else {
+                unexpected.add(name + ": " + answer.status() + " " + answer.text());
+            }
+        }
+
+        /** Nothing to decide on: the visitors make more requests meanwhile. */
+        private static void pause() {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
