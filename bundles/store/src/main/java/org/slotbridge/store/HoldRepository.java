@@ -1,6 +1,7 @@
 package org.slotbridge.store;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,6 +54,14 @@ public interface HoldRepository {
 
     /** Holds not lapsed at {@code now} that overlap {@code [from, to)}. */
     List<Hold> live(String slug, Instant from, Instant to, Instant now);
+
+    /**
+     * As {@link #live}, but only the holds that claim the provider or one of the rooms: all that the
+     * check of one opening needs. They are found through their units, so the answer costs the same
+     * however many holds the practice has elsewhere.
+     */
+    List<Hold> liveOn(String slug, String providerId, Collection<String> roomIds, Instant from, Instant to,
+                      Instant now);
 
     /** Deletes lapsed holds and holds whose time has passed, in every practice; returns how many. */
     int sweep(Instant now);

@@ -606,8 +606,7 @@ public final class BookingService implements Booking {
             // the index spans every date that can be offered, from today to the longest horizon
             throw new InvalidInputException("opening", NOT_AN_OPENING);
         }
-        Claims claims = ClaimsReader.read(session, config.practice().slug(), index, reason.id(), window, now,
-                ignoredHold);
+        Claims claims = ClaimsReader.readFor(session, practice, reason, opening, now, ignoredHold);
         Schedule schedule = new Schedule(config, index.index(), claims);
         if (!index.read(() -> finder.offers(schedule, opening, now))) {
             // Judged again with nothing busy: what fails then was never an opening, and is the caller's error.

@@ -1,12 +1,18 @@
 package org.slotbridge.booking.internal;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.slotbridge.api.Appointment;
 import org.slotbridge.api.Hold;
 import org.slotbridge.api.Opening;
+import org.slotbridge.api.PracticeConfig;
+import org.slotbridge.api.Reason;
+import org.slotbridge.api.Timing;
 import org.slotbridge.engine.Claims;
 import org.slotbridge.store.StoreSession;
 
@@ -45,8 +51,41 @@ final class ClaimsReader {
      */
     static Claims read(StoreSession session, String slug, CachedIndex index, String reasonId, Reach.Window window,
                        Instant now, String ignoredHold) {
+        return claims(session.holds().live(slug, window.from(), window.to(), now), index, reasonId, window,
+                ignoredHold);
+    }
+
+    /**
+     * The claims that can stand in the way of one opening of the reason, as the engine checks it: the live
+     * holds on its provider and on the reason's rooms during the visit with the reason's buffers, or during its
+     * whole local date when the reason has a daily cap, which counts the provider's bookings of that date. Other
+     * holds cannot change the answer, and leaving them unread keeps a hold's cost the same however full the
+     * schedule is. A unit more on each side covers holds that do not start and end on the practice's units.
+     */
+    static Claims readFor(StoreSession session, CachedPractice practice, Reason reason, Opening opening, Instant now,
+                          String ignoredHold) {
+        PracticeConfig config = practice.config();
+        Timing timing = config.timing(reason);
+        Instant from = opening.start();
+        Instant to = opening.end();
+        if (timing.dailyCap() > 0) {
+            ZoneId zone = config.practice().zone();
+            LocalDate date = practice.date(opening.start());
+            from = date.atStartOfDay(zone).toInstant();
+            to = date.plusDays(1).atStartOfDay(zone).toInstant();
+        }
+        Duration unit = Duration.ofMinutes(config.rules().unitMinutes());
+        Reach.Window window = new Reach.Window(from.minus(timing.bufferBefore()).minus(unit),
+                to.plus(timing.bufferAfter()).plus(unit));
+        String slug = config.practice().slug();
+        return claims(session.holds().liveOn(slug, opening.providerId(), reason.roomIds(), window.from(),
+                window.to(), now), practice.index(), reason.id(), window, ignoredHold);
+    }
+
+    private static Claims claims(List<Hold> live, CachedIndex index, String reasonId, Reach.Window window,
+                                 String ignoredHold) {
         List<Opening> held = new ArrayList<>();
-        for (Hold hold : session.holds().live(slug, window.from(), window.to(), now)) {
+        for (Hold hold : live) {
             if (!hold.id().equals(ignoredHold)) {
                 held.add(hold.opening());
             }

@@ -675,6 +675,40 @@ class BookingServiceTest {
                 "a visit booked by phone is no online booking");
     }
 
+    @Test
+    void aHoldIsCheckedAgainstTheHoldsOnItsProviderAndOnItsReasonsRoomsWhoeverHoldsThem() {
+        store.run(s -> s.practices().saveRules(SLUG, rules(new Timing(Duration.ofMinutes(15), List.of(),
+                Duration.ZERO, Duration.ZERO, Duration.ofHours(1), 180, 1))));
+        Opening jones = checkups().get(0);
+        assertEquals(List.of("JONES", "OP1"), List.of(jones.providerId(), jones.roomId()));
+        Opening jonesLater = consults().stream()
+                .filter(o -> o.providerId().equals("JONES") && o.start().isAfter(jones.end()))
+                .findFirst().orElseThrow();
+        booking.hold(SLUG, jones);
+
+        // OP1 is Dr. Jones's now, so the check offers Dr. Smith the next room, as the search does
+        Opening smith = new Opening("checkup", "SMITH", "OP2", jones.start(), jones.end());
+        assertEquals(smith, booking.hold(SLUG, smith).opening());
+        // and Dr. Jones's hold is his one online booking of the day, whatever its reason
+        assertEquals(ConflictException.OPENING_TAKEN,
+                assertThrows(ConflictException.class, () -> booking.hold(SLUG, jonesLater)).code());
+    }
+
+    @Test
+    void aHoldIsRefusedWhenAnotherHoldLiesInItsBuffer() {
+        store.run(s -> s.practices().saveRules(SLUG, rules(new Timing(Duration.ofMinutes(15), List.of(),
+                Duration.ZERO, Duration.ofMinutes(30), Duration.ofHours(1), 180, 0))));
+        Opening eight = new Opening("consult", "JONES", null, TUESDAY_EIGHT, TUESDAY_EIGHT.plusSeconds(1800));
+        Opening quarterToNine = new Opening("consult", "JONES", null, TUESDAY_EIGHT.plusSeconds(2700),
+                TUESDAY_EIGHT.plusSeconds(4500));
+        assertTrue(consults().containsAll(List.of(eight, quarterToNine)));
+        booking.hold(SLUG, quarterToNine);
+
+        // the two visits share no time, so only the check of the buffer after 08:00 can refuse it
+        assertEquals(ConflictException.OPENING_TAKEN,
+                assertThrows(ConflictException.class, () -> booking.hold(SLUG, eight)).code());
+    }
+
     private Request requestOn(Opening opening, String email) {
         return booking.request(SLUG, form(booking.hold(SLUG, opening), email, "1234", "Someone"));
     }

@@ -162,14 +162,17 @@ public class PracticesResource {
     @Path("{slug}/holds")
     public Response hold(@PathParam("slug") String slug, OpeningInput body,
                          @HeaderParam(Idempotency.HEADER) String key, @Context Providers providers) {
-        String listed = listed(slug).slug();
-        return Idempotency.once(idempotencyKeys, listed, key, "/api/v1/practices/" + listed + "/holds", body,
-                providers, () -> hold(listed, body));
+        Practice practice = listed(slug);
+        return Idempotency.once(idempotencyKeys, practice.slug(), key, "/api/v1/practices/" + practice.slug()
+                + "/holds", body, providers, () -> hold(practice, body));
     }
 
     /** Takes a hold, without an idempotency key. */
     public Response hold(String slug, OpeningInput body) {
-        Practice practice = listed(slug);
+        return hold(listed(slug), body);
+    }
+
+    private Response hold(Practice practice, OpeningInput body) {
         if (body == null) {
             throw new InvalidInputException("body", "an opening is required");
         }
@@ -191,19 +194,18 @@ public class PracticesResource {
     public Response request(@PathParam("slug") String slug, RequestInput body,
                             @HeaderParam(Idempotency.HEADER) String key, @Context Providers providers,
                             @Context UriInfo uri) {
-        String listed = listed(slug).slug();
+        Practice practice = listed(slug);
         URI base = uri == null ? null : uri.getBaseUri();
-        return Idempotency.once(idempotencyKeys, listed, key, "/api/v1/practices/" + listed + "/requests", body,
-                providers, () -> request(listed, body, base));
+        return Idempotency.once(idempotencyKeys, practice.slug(), key, "/api/v1/practices/" + practice.slug()
+                + "/requests", body, providers, () -> request(practice, body, base));
     }
 
     /** Turns a hold into a request, without an idempotency key; its links are paths from the server's root. */
     public Response request(String slug, RequestInput body) {
-        return request(slug, body, null);
+        return request(listed(slug), body, null);
     }
 
-    private Response request(String slug, RequestInput body, URI base) {
-        Practice practice = listed(slug);
+    private Response request(Practice practice, RequestInput body, URI base) {
         if (body == null) {
             throw new InvalidInputException("body", "a request is required");
         }

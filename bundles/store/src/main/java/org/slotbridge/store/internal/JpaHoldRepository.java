@@ -2,6 +2,7 @@ package org.slotbridge.store.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -16,7 +17,6 @@ import org.slotbridge.api.Opening;
 import org.slotbridge.store.HoldRepository;
 import org.slotbridge.store.HoldUnits;
 import org.slotbridge.store.internal.entity.HoldEntity;
-import org.slotbridge.store.internal.entity.HoldUnitEntity;
 
 /**
  * Holds made exclusive by the primary key of {@code hold_unit}. No lock in memory takes part: two
@@ -40,8 +40,16 @@ final class JpaHoldRepository implements HoldRepository {
     private static final String DELETE_UNITS = "DELETE FROM hold_unit WHERE practice = ? AND resource_key = ?"
             + " AND unit_start >= ? AND unit_start < ? AND hold_id = ?";
     private static final String DELETE_HOLD = "DELETE FROM hold WHERE id = ?";
+    private static final String INSERT_UNITS = "INSERT INTO hold_unit (practice, resource_key, unit_start, hold_id)"
+            + " VALUES";
     private static final String KEEP = "UPDATE hold SET expires_at = NULL, request_id = ?"
             + " WHERE id = ? AND practice = ? AND expires_at > ?";
+
+    /** The resource keys of {@code hold_unit}: a provider's, a room's. */
+    private static final String PROVIDER = "p:";
+    private static final String ROOM = "r:";
+    /** Ids per query when holds are read by id, well within what an IN list may hold on every database. */
+    private static final int IDS_AT_ONCE = 500;
 
     private final EntityManager em;
 
@@ -94,6 +102,31 @@ final class JpaHoldRepository implements HoldRepository {
     }
 
     @Override
+    public List<Hold> liveOn(String slug, String providerId, Collection<String> roomIds, Instant from, Instant to,
+                             Instant now) {
+        List<String> resources = new ArrayList<>();
+        resources.add(PROVIDER + providerId);
+        roomIds.forEach(room -> resources.add(ROOM + room));
+        // a hold that overlaps [from, to) has a unit starting in [floor(from), to) on each of its resources
+        List<String> ids = holdIdsOn(slug, resources, HoldUnits.floor(from).toEpochMilli(), to.toEpochMilli());
+        List<Hold> live = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += IDS_AT_ONCE) {
+            // by id alone, so that the database reads the rows by primary key; the rest is checked here
+            List<HoldEntity> found = em.createQuery("SELECT h FROM HoldEntity h WHERE h.id IN :ids", HoldEntity.class)
+                    .setParameter("ids", ids.subList(i, Math.min(ids.size(), i + IDS_AT_ONCE)))
+                    .getResultList();
+            for (HoldEntity entity : found) {
+                Hold hold = detached(entity);
+                if (hold.practiceSlug().equals(slug) && (hold.expiresAt() == null || hold.expiresAt().isAfter(now))
+                        && hold.opening().start().isBefore(to) && hold.opening().end().isAfter(from)) {
+                    live.add(hold);
+                }
+            }
+        }
+        return live;
+    }
+
+    @Override
     public int sweep(Instant now) {
         List<String> ids = em.createQuery("SELECT h.id FROM HoldEntity h WHERE h.expiresAt <= :now"
                         + " OR h.opening.endsAt <= :now", String.class)
@@ -109,36 +142,44 @@ final class JpaHoldRepository implements HoldRepository {
         em.persist(hold);
         // the units refer to the hold by a foreign key OpenJPA does not know of: insert the hold first
         em.flush();
-        List<HoldUnitEntity> units = new ArrayList<>();
+        // every unit in one statement, in key order, rather than an entity and a statement for each
+        StringBuilder sql = new StringBuilder(INSERT_UNITS);
+        List<Object> values = new ArrayList<>();
         long step = HoldUnits.UNIT.toMillis();
         for (String resource : claim.resources()) {
             for (long unit = claim.first(); unit < claim.end(); unit += step) {
-                HoldUnitEntity row = new HoldUnitEntity(slug, resource, unit, hold.id());
-                em.persist(row);
-                units.add(row);
+                sql.append(values.isEmpty() ? " (?, ?, ?, ?)" : ", (?, ?, ?, ?)");
+                values.addAll(List.of(slug, resource, unit, hold.id()));
             }
         }
+        Query insert = em.createNativeQuery(sql.toString());
+        for (int i = 0; i < values.size(); i++) {
+            insert.setParameter(i + 1, values.get(i));
+        }
         try {
-            em.flush();
+            insert.executeUpdate();
         } catch (PersistenceException e) {
             if (Failures.isDuplicateKey(e)) {
                 throw new ConflictException(ConflictException.OPENING_TAKEN, "someone else holds this opening now");
             }
             throw e;
         }
-        units.forEach(em::detach);
         return detached(hold);
     }
 
     /** Ends the lapsed holds that have units in the way of a new hold. */
     private void clearLapsed(String slug, Claim claim, Instant now) {
-        List<String> inTheWay = em.createQuery("SELECT DISTINCT u.holdId FROM HoldUnitEntity u"
+        delete(holdIdsOn(slug, claim.resources(), claim.first(), claim.end()), LOCK_IF_LAPSED, now.toEpochMilli());
+    }
+
+    /** The holds with a unit on one of the resources starting in {@code [first, end)}, read by primary key. */
+    private List<String> holdIdsOn(String slug, List<String> resources, long first, long end) {
+        return em.createQuery("SELECT DISTINCT u.holdId FROM HoldUnitEntity u"
                         + " WHERE u.practice = :practice AND u.resourceKey IN :resources"
                         + " AND u.unitStart >= :first AND u.unitStart < :end", String.class)
-                .setParameter("practice", slug).setParameter("resources", claim.resources())
-                .setParameter("first", claim.first()).setParameter("end", claim.end())
+                .setParameter("practice", slug).setParameter("resources", resources)
+                .setParameter("first", first).setParameter("end", end)
                 .getResultList();
-        delete(inTheWay, LOCK_IF_LAPSED, now.toEpochMilli());
     }
 
     /**
@@ -187,9 +228,9 @@ final class JpaHoldRepository implements HoldRepository {
 
         static Claim of(Opening opening) {
             TreeSet<String> resources = new TreeSet<>();
-            resources.add("p:" + opening.providerId());
+            resources.add(PROVIDER + opening.providerId());
             if (opening.roomId() != null) {
-                resources.add("r:" + opening.roomId());
+                resources.add(ROOM + opening.roomId());
             }
             return new Claim(List.copyOf(resources), HoldUnits.floor(opening.start()).toEpochMilli(),
                     HoldUnits.ceil(opening.end()).toEpochMilli());

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -121,6 +122,37 @@ class HoldRepositoryTest {
     }
 
     @Test
+    void liveOnFindsTheHoldsOnTheProviderOrTheRoomsOnly() {
+        Hold smith = take(opening("SMITH", null, NINE, 60), NOW.plusSeconds(600));
+        Hold roomOfJones = take(opening("JONES", "OP1", NINE, 60), NOW.plusSeconds(600));
+        take(opening("JONES", "OP2", NINE.plusSeconds(3600), 60), NOW.plusSeconds(600));
+        Hold lapsing = take(opening("SMITH", null, NINE.plusSeconds(7200), 30), NOW.plusSeconds(60));
+        String keptId = take(opening("SMITH", "OP2", NINE.plusSeconds(3 * 3600), 30), NOW.plusSeconds(60)).id();
+        store.run(s -> s.holds().keep(SLUG, keptId, "r1", NOW));
+        Hold kept = store.call(s -> s.holds().find(SLUG, keptId)).orElseThrow();
+
+        assertEquals(Set.of(smith, lapsing, kept), liveOn("SMITH", List.of(), NOW));
+        assertEquals(Set.of(smith, roomOfJones, kept), liveOn("SMITH", List.of("OP1"), NOW.plusSeconds(120)));
+        assertEquals(Set.of(roomOfJones), liveOn("NOBODY", List.of("OP1"), NOW));
+        assertEquals(Set.copyOf(live(NOW)), liveOn("SMITH", List.of("OP1", "OP2"), NOW)); // every hold here
+    }
+
+    @Test
+    void liveOnTakesTheHoldsThatOverlapTheWindowAndNoneThatOnlyTouchIt() {
+        Instant from = NINE.plusSeconds(900);
+        Instant to = NINE.plusSeconds(3900);
+        take(opening("SMITH", null, from.minusSeconds(1800), 30), NOW.plusSeconds(600));
+        Hold acrossTheStart = take(opening("JONES", "OP1", NINE, 60), NOW.plusSeconds(600));
+        Hold beforeTheEnd = take(opening("SMITH", null, to.minusSeconds(1800), 30), NOW.plusSeconds(600));
+        take(opening("SMITH", null, to, 30), NOW.plusSeconds(600));
+
+        assertEquals(Set.of(acrossTheStart, beforeTheEnd),
+                Set.copyOf(store.call(s -> s.holds().liveOn(SLUG, "SMITH", List.of("OP1"), from, to, NOW))));
+        assertEquals(Set.copyOf(store.call(s -> s.holds().live(SLUG, from, to, NOW))),
+                Set.copyOf(store.call(s -> s.holds().liveOn(SLUG, "SMITH", List.of("OP1"), from, to, NOW))));
+    }
+
+    @Test
     void unitsAreFiveMinutesOnTheEpoch() {
         Instant t = Instant.parse("2026-03-03T14:07:30Z");
         assertEquals(Instant.parse("2026-03-03T14:05:00Z"), HoldUnits.floor(t));
@@ -142,6 +174,11 @@ class HoldRepositoryTest {
 
     private List<Hold> live(Instant now) {
         return store.call(s -> s.holds().live(SLUG, NINE.minusSeconds(86400), NINE.plusSeconds(86400), now));
+    }
+
+    private Set<Hold> liveOn(String provider, List<String> rooms, Instant now) {
+        return Set.copyOf(store.call(s -> s.holds().liveOn(SLUG, provider, rooms, NINE.minusSeconds(86400),
+                NINE.plusSeconds(86400), now)));
     }
 
     static Opening opening(String provider, String room, Instant start, int minutes) {
