@@ -44,8 +44,9 @@ import org.junit.Test;
  * <li>node B is killed with SIGKILL while visitors book on both nodes; node A goes on serving, and the
  * database still shows no overlap and every request either node acknowledged.</li>
  * </ol>
- * Work that must run on one node at a time (a clustered schedule) can be checked between the steps, from
- * the database ({@link #database}) and each node's log ({@link Node#log()}), before and after the kill.
+ * All along, the booking sweep's schedule is read from the database ({@link SweepSchedule}): while both nodes
+ * run, both check in, the sweep fires and each tick runs on one node only; once B is killed, A removes B's
+ * check-in, frees any tick B held and fires the sweep on.
  *
  * <p>Run only when asked, as it needs a PostgreSQL server (see {@link PostgresDatabase}) and its driver:
  * {@code mvn -pl karaf-assembly -am verify -Dslotbridge.test.db=postgresql -Dit.test=ClusterIT}.
@@ -62,6 +63,8 @@ public class ClusterIT {
     /** Fewer than the crash test: each request and each staff call costs the node a password hash. */
     private static final int VISITORS = 8;
     private static final List<String> KEEPING = List.of("PENDING", "PROPOSED", "CONFIRMED");
+    /** Ticks of the sweep, 5 s apart, counted while both nodes run. */
+    private static final int TICKS = 6;
 
     @ClassRule
     public static final PostgresDatabase DATABASE = new PostgresDatabase();
@@ -80,10 +83,17 @@ public class ClusterIT {
         a.awaitServing(SLUG, BOOT);
         b.awaitServing(SLUG, BOOT);
         LocalDate today = LocalDate.now(ZONE);
+        String idA = SweepSchedule.nodeId(a, BOOT);
+        String idB = SweepSchedule.nodeId(b, BOOT);
+        assertFalse("both nodes have the scheduler id " + idA, idA.equals(idB));
 
-        raceAcrossNodes(a, b, today.plusDays(1), today.plusDays(4));
-        holdsAreSeenByBothNodes(a, b, today.plusDays(6));
-        survivorServesAfterAKill(a, b, today.plusDays(7), today.plusDays(9));
+        try (SweepSchedule sweeps = SweepSchedule.watch(ClusterIT::database)) {
+            raceAcrossNodes(a, b, today.plusDays(1), today.plusDays(4));
+            holdsAreSeenByBothNodes(a, b, today.plusDays(6));
+            sweepRunsOnceWhileBothRun(sweeps, a, b, idA, idB);
+            Kill kill = survivorServesAfterAKill(a, b, today.plusDays(7), today.plusDays(9), sweeps, idB);
+            survivorTakesTheSweepOver(sweeps, a, idA, idB, kill);
+        }
     }
 
     /** Step 1: visitors on both nodes in turn, staff confirming on A and proposing on B. */
@@ -185,14 +195,30 @@ public class ClusterIT {
         }
     }
 
-    /** Step 3: node B dies with SIGKILL while visitors book on both nodes; node A serves on. */
-    private void survivorServesAfterAKill(Node a, Node b, LocalDate from, LocalDate to) throws SQLException {
+    /** When a node was found dead after its kill, and the tick of the sweep it held then, if one was seen. */
+    private record Kill(Instant at, SweepSchedule.Held held) {
+    }
+
+    /**
+     * Step 3: node B dies with SIGKILL while visitors book on both nodes; node A serves on.
+     */
+    private Kill survivorServesAfterAKill(Node a, Node b, LocalDate from, LocalDate to, SweepSchedule sweeps,
+                                             String idB) throws SQLException {
         Visitors visitors = new Visitors(SLUG, List.of(a, b), from, to).start(VISITORS / 2);
         int byA;
+        Kill kill;
         try {
             Poll.until(LOAD, "5 requests acknowledged by " + b.name(),
                     () -> visitors.acksOf(b).size() >= 5 ? true : null);
+            // the openings run out within seconds: no waiting here for a tick of the sweep to come to B
+            SweepSchedule.Held held = sweeps.latest().held().stream().filter(tick -> tick.node().equals(idB))
+                    .findFirst().orElse(null);
             b.kill();
+            // a tick due after this can only have fired on A
+            kill = new Kill(Instant.now(), held);
+            System.out.printf("%s killed %s%n", b.name(), held == null ? "holding no tick of the sweep, last read"
+                    : "while it held the sweep's tick of " + Instant.ofEpochMilli(held.scheduled()) + " ("
+                    + held.state() + ")");
             byA = visitors.acksOf(a).size();
             Poll.until(LOAD, "10 more requests acknowledged by " + a.name() + " after " + b.name() + " was killed",
                     () -> visitors.acksOf(a).size() >= byA + 10 ? true : null);
@@ -212,6 +238,73 @@ public class ClusterIT {
             assertTrue("request " + ack.id() + " acknowledged by " + ack.node() + " is not in the staff lists of "
                     + a.name(), listed.contains(ack.id()));
         }
+        return kill;
+    }
+
+    /**
+     * Between steps 2 and 3: both nodes check in, the sweep's trigger fires, and each tick runs on one node
+     * only. Every tick fired is seen in the readings (they are 5 s apart, read every quarter second), and each
+     * run is a line in one node's log: from the first tick seen to the last, the runs logged by both nodes
+     * together are as many as the ticks, give or take the run of a tick at either end, which may log
+     * outside that span. A tick run on both nodes would count twice.
+     */
+    private static void sweepRunsOnceWhileBothRun(SweepSchedule sweeps, Node a, Node b, String idA, String idB) {
+        Set<String> checkingIn = sweeps.latest().checkins().keySet();
+        assertEquals("nodes checking in with the cluster's scheduler", Set.of(idA, idB), checkingIn);
+        // the race may be over within a few ticks: let both nodes idle until there are enough to count
+        List<Long> fired = Poll.until(Duration.ofSeconds(TICKS * 5 + 60), TICKS + " ticks of the sweep fired while"
+                + " both nodes ran", () -> sweeps.fired().size() > TICKS ? new ArrayList<>(sweeps.fired()) : null);
+        assertEquals("nodes still checking in with the cluster's scheduler", Set.of(idA, idB),
+                sweeps.latest().checkins().keySet());
+        Instant first = Instant.ofEpochMilli(fired.get(0));
+        Instant last = Instant.ofEpochMilli(fired.get(fired.size() - 1));
+        int ticks = fired.size() - 1;
+        List<Instant> byA = within(SweepSchedule.runs(a), first, last);
+        List<Instant> byB = within(SweepSchedule.runs(b), first, last);
+        int runs = byA.size() + byB.size();
+        System.out.printf("while both nodes ran: %d ticks of the sweep fired from %s to %s, %d runs logged (%d by %s,"
+                        + " %d by %s); at most %d row(s) of the trigger in qrtz_fired_triggers at once%n", ticks,
+                first, last, runs, byA.size(), a.name(), byB.size(), b.name(), sweeps.mostHeldAtOnce());
+        assertTrue("runs of the sweep logged from " + first + " to " + last + ": " + runs + " for " + ticks
+                + " ticks (" + byA + " on " + a.name() + ", " + byB + " on " + b.name() + ")",
+                Math.abs(runs - ticks) <= 1);
+        assertEquals("most ticks of the sweep held at once", 1, sweeps.mostHeldAtOnce());
+    }
+
+    /**
+     * After step 3: the survivor takes the sweep over. The killed node's check-in goes stale and its row is
+     * removed by the survivor, which frees any tick the dead node held and fires the trigger on, at least twice
+     * after the kill.
+     */
+    private static void survivorTakesTheSweepOver(SweepSchedule sweeps, Node a, String idA, String idB, Kill kill) {
+        Instant killed = kill.at();
+        SweepSchedule.Sample gone = Poll.until(Duration.ofSeconds(60), idB + " no longer checks in",
+                () -> sweeps.gone(idB, killed));
+        long since = killed.toEpochMilli();
+        List<Long> after = Poll.until(Duration.ofSeconds(60), "the sweep fires twice after the kill", () -> {
+            List<Long> fired = new ArrayList<>(sweeps.fired().tailSet(since, false));
+            return fired.size() >= 2 ? fired : null;
+        });
+        Instant takenOver = sweeps.samples().stream().filter(sample -> sample.fired() == after.get(0))
+                .map(SweepSchedule.Sample::at).findFirst().orElseThrow();
+        System.out.printf("after the kill: %s's check-in row removed after %.1f s; the sweep first fired again on"
+                        + " %s at %s, %.1f s after the kill (seen %.1f s after it)%n", idB,
+                Duration.between(killed, gone.at()).toMillis() / 1000.0, a.name(),
+                Instant.ofEpochMilli(after.get(0)), (after.get(0) - killed.toEpochMilli()) / 1000.0,
+                Duration.between(killed, takenOver).toMillis() / 1000.0);
+        assertEquals("nodes checking in after the kill", Set.of(idA), gone.checkins().keySet());
+        // the survivor frees the tick the dead node held when it removes its check-in
+        for (SweepSchedule.Sample sample : sweeps.samples()) {
+            for (SweepSchedule.Held held : sample.held()) {
+                assertFalse("tick of " + Instant.ofEpochMilli(held.scheduled()) + " still held by the killed node "
+                        + idB + " at " + sample.at(), held.node().equals(idB) && !sample.at().isBefore(gone.at()));
+            }
+        }
+        assertEquals("most ticks of the sweep held at once", 1, sweeps.mostHeldAtOnce());
+    }
+
+    private static List<Instant> within(List<Instant> runs, Instant from, Instant to) {
+        return runs.stream().filter(run -> !run.isBefore(from) && run.isBefore(to)).toList();
     }
 
     /** Asks the database itself: no two live holds, and no two requests keeping their time, overlap. */
@@ -263,6 +356,9 @@ public class ClusterIT {
         node.set(datasource, "password", DATABASE.password());
         // every node sweeps lapsed holds, often, so that sweeps of both nodes meet
         node.set("etc/org.slotbridge.booking.cfg", "sweepSeconds", "5");
+        // so that the survivor of a kill takes the sweep over within seconds, not half a minute
+        node.set("etc/org.slotbridge.scheduler.cfg", "checkinMillis", "1000");
+        SweepSchedule.logRuns(node);
         node.set("etc/org.slotbridge.web.cfg", "secret", "cluster-form-secret-shared-by-all-nodes");
         node.set("etc/org.slotbridge.comms.mail.cfg", "enabled", "false");
         return node;

@@ -10,6 +10,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -25,6 +27,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -49,7 +52,8 @@ import org.junit.Test;
  * <li>a hold nobody made a request on keeps its opening until it lapses, across the restart, and not
  * longer: the opening is offered again then, and the sweep deletes the lapsed holds;</li>
  * <li>every inbox file is filed in done/ exactly once, none in error/, and each visit it books is in the
- * schedule copy.</li>
+ * schedule copy; the inbox journal has one finished row per file, with each message recorded once;</li>
+ * <li>the booking sweep, a job of the scheduler in the same database, fires again after the restart.</li>
  * </ul>
  */
 public class CrashIT {
@@ -90,6 +94,9 @@ public class CrashIT {
         node.set("etc/org.slotbridge.booking.cfg", "sweepSeconds", Long.toString(SWEEP.toSeconds()));
         node.set("etc/org.slotbridge.connector.hl7v2-" + SLUG + ".cfg", "practice", SLUG);
         node.set("etc/org.slotbridge.comms.mail.cfg", "enabled", "false");
+        // the killed scheduler's hold on the sweep is freed once its check-in is 1 s + 7.5 s stale
+        node.set("etc/org.slotbridge.scheduler.cfg", "checkinMillis", "1000");
+        SweepSchedule.logRuns(node);
         Folders folders = Folders.under(node.data().resolve("connectors/hl7v2/" + SLUG));
         node.start();
         node.awaitServing(SLUG, BOOT);
@@ -119,8 +126,9 @@ public class CrashIT {
         assertTrue("the visitors never lost a race, so nothing was tested", visitors.refused() > 0);
         assertTrue("no call was cut off by the kill: it did not land during the load", visitors.unanswered() > 0);
 
+        Instant restarted = Instant.now();
         node.start();
-        node.awaitServing(SLUG, BOOT);
+        Duration serving = node.awaitServing(SLUG, BOOT);
         boolean heldAfterRestart = Instant.now().isBefore(held.expiresAt());
         if (heldAfterRestart) {
             assertFalse("the hold taken before the kill was lost: its opening is offered before it lapses",
@@ -135,13 +143,21 @@ public class CrashIT {
                         + " still held after the restart)%n", Duration.between(held.expiresAt(), reoffered).toMillis(),
                 heldAfterRestart ? "also" : "not");
 
-        // every hold of the load lapsed a minute after the kill at the latest; give the sweep two rounds more
-        Instant swept = killed.plus(HOLD_LIFE).plus(SWEEP.multipliedBy(3));
-        Poll.until(Duration.between(Instant.now(), swept).plusSeconds(10), "two sweeps after the last hold lapsed",
-                () -> Instant.now().isAfter(swept) ? true : null);
+        // every hold of the load lapsed a minute after the kill at the latest; the sweep runs again only once
+        // the restarted node's scheduler has started and its trigger's next tick comes, so wait for two runs
+        // after both
+        Instant lapsed = killed.plus(HOLD_LIFE).isAfter(restarted) ? killed.plus(HOLD_LIFE) : restarted;
+        Duration limit = Duration.between(Instant.now(), lapsed).plus(SWEEP.multipliedBy(3)).plusSeconds(60);
+        Poll.until(limit, "two sweeps after the restart and after the last hold lapsed", () ->
+                SweepSchedule.runs(node).stream().filter(run -> run.isAfter(lapsed)).count() >= 2 ? true : null);
+        Instant firstSweep = SweepSchedule.runs(node).stream().filter(run -> run.isAfter(restarted)).findFirst()
+                .orElseThrow();
+        System.out.printf("the sweep first ran %.1f s after the restart, %.1f s after the node served%n",
+                Duration.between(restarted, firstSweep).toMillis() / 1000.0,
+                Duration.between(restarted.plus(serving), firstSweep).toMillis() / 1000.0);
         Instant stopped = Instant.now();
         node.stop();
-        theDatabaseAgrees(node, acks, folders, stopped);
+        theDatabaseAgrees(node, acks, folders, visits, restarted, stopped);
     }
 
     /** Each file books one hour on Dr Doe in room R1, four a morning from the given day on. */
@@ -154,11 +170,15 @@ public class CrashIT {
         return visits;
     }
 
+    /** The bytes of the inbox file of that name. */
+    private static byte[] file(String name, Map<String, ZonedDateTime> visits) {
+        String appointment = name.replace(".hl7", "").toUpperCase(Locale.ROOT);
+        return Practices.s12(appointment, visits.get(name), VISIT_MINUTES).getBytes(StandardCharsets.UTF_8);
+    }
+
     private static void drop(Folders folders, List<String> names, Map<String, ZonedDateTime> visits) {
         for (String name : names) {
-            String appointment = name.replace(".hl7", "").toUpperCase(Locale.ROOT);
-            folders.drop(name, Practices.s12(appointment, visits.get(name), VISIT_MINUTES)
-                    .getBytes(StandardCharsets.UTF_8));
+            folders.drop(name, file(name, visits));
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {
@@ -272,9 +292,11 @@ public class CrashIT {
 
     /**
      * The node's Derby database, read once the node stopped: the requests acknowledged keep their holds, no
-     * two claims overlap, and no hold outlived its expiry by more than two sweeps.
+     * two claims overlap, the sweep fired after the restart until the stop and left no hold that had lapsed
+     * by its last tick, and the inbox journal has every file finished, each message recorded once.
      */
-    private static void theDatabaseAgrees(Node node, List<Visitors.Ack> acks, Folders folders, Instant stopped)
+    private static void theDatabaseAgrees(Node node, List<Visitors.Ack> acks, Folders folders,
+                                          Map<String, ZonedDateTime> visits, Instant restarted, Instant stopped)
             throws SQLException {
         // the test JVM's own Derby writes its log beside the database, not into the module folder
         System.setProperty("derby.stream.error.file", WORK.resolve("derby-test.log").toString());
@@ -283,9 +305,15 @@ public class CrashIT {
             assertEquals("live holds that overlap", List.of(), Overlaps.among(Overlaps.liveHolds(db, stopped)));
             assertEquals("requests that keep overlapping times", List.of(),
                     Overlaps.among(Overlaps.keptRequests(db)));
-            Instant lapsedBefore = stopped.minus(SWEEP.multipliedBy(2)).minusSeconds(5);
-            assertEquals("holds lapsed before " + lapsedBefore + " and never deleted", 0,
-                    count(db, "SELECT COUNT(*) FROM hold WHERE expires_at <= ?", lapsedBefore.toEpochMilli()));
+            Instant lastSweep = Instant.ofEpochMilli(lastFired(db));
+            assertTrue("the sweep last fired at " + lastSweep + ", before the restart at " + restarted,
+                    lastSweep.isAfter(restarted));
+            Instant recently = stopped.minus(SWEEP.multipliedBy(2)).minusSeconds(5);
+            assertTrue("the sweep last fired at " + lastSweep + ", more than two sweeps before the stop at "
+                    + stopped, lastSweep.isAfter(recently));
+            assertEquals("holds lapsed by the last sweep, at " + lastSweep + ", and not deleted", 0,
+                    count(db, "SELECT COUNT(*) FROM hold WHERE expires_at <= ?", lastSweep.toEpochMilli()));
+            everyFileIsJournaledOnce(db, visits);
             Set<String> acknowledged = new HashSet<>();
             for (Visitors.Ack ack : acks) {
                 acknowledged.add(ack.id());
@@ -313,6 +341,67 @@ public class CrashIT {
                     + " the outbox%n", unanswered, unwritten);
         } finally {
             shutDown(url);
+        }
+    }
+
+    /** When the sweep's trigger last fired, as scheduled, in epoch milliseconds. */
+    private static long lastFired(Connection db) throws SQLException {
+        try (PreparedStatement query = db.prepareStatement("SELECT prev_fire_time FROM qrtz_triggers"
+                + " WHERE sched_name = 'slotbridge' AND trigger_name = ?")) {
+            query.setString(1, SweepSchedule.TRIGGER);
+            try (ResultSet rows = query.executeQuery()) {
+                assertTrue("no trigger " + SweepSchedule.TRIGGER + " in qrtz_triggers", rows.next());
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * One finished row of the inbox journal per file, for the bytes dropped, with each of its messages recorded
+     * once: as many handled as the file has, each applied, skipped or failed; every one of them books a visit,
+     * so all were applied.
+     */
+    private static void everyFileIsJournaledOnce(Connection db, Map<String, ZonedDateTime> visits)
+            throws SQLException {
+        Map<String, Integer> rowsOf = new HashMap<>();
+        try (PreparedStatement query = db.prepareStatement("SELECT file_name, sha256, done_through, applied,"
+                + " skipped, failed, finished_at FROM inbox_file WHERE practice = ? AND connector = 'hl7v2'")) {
+            query.setString(1, SLUG);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    String name = rows.getString(1);
+                    assertTrue("journal row of a file never dropped: " + name, visits.containsKey(name));
+                    rowsOf.merge(name, 1, Integer::sum);
+                    byte[] bytes = file(name, visits);
+                    assertEquals("SHA-256 of " + name, sha256(bytes), rows.getString(2));
+                    int messages = messages(bytes);
+                    int through = rows.getInt(3);
+                    int applied = rows.getInt(4);
+                    int handled = applied + rows.getInt(5) + rows.getInt(6);
+                    assertEquals("messages of " + name + " handled", messages, through);
+                    assertEquals("messages of " + name + " applied, skipped or failed", through, handled);
+                    assertEquals("messages of " + name + " applied", messages, applied);
+                    rows.getLong(7);
+                    assertFalse(name + " is not finished in the journal", rows.wasNull());
+                }
+            }
+        }
+        for (String name : visits.keySet()) {
+            assertEquals("journal rows of " + name, Integer.valueOf(1), rowsOf.get(name));
+        }
+    }
+
+    /** How many HL7 messages the bytes hold: each begins with an MSH segment. */
+    private static int messages(byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        return (int) Pattern.compile("(^|\\r)MSH\\|").matcher(text).results().count();
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

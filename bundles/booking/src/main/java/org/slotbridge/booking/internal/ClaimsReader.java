@@ -14,13 +14,15 @@ import org.slotbridge.api.PracticeConfig;
 import org.slotbridge.api.Reason;
 import org.slotbridge.api.Timing;
 import org.slotbridge.engine.Claims;
+import org.slotbridge.store.HoldUnits;
 import org.slotbridge.store.StoreSession;
 
 /**
  * Reads what Slotbridge has handed out between two instants, for the engine.
  * <p>
- * <b>Held</b>: the openings of live holds, exactly as held. Holds claim whole five-minute units in the
- * database, and openings now start and end on the practice's units, so nothing is widened here.
+ * <b>Held</b>: the openings of live holds, widened to the whole five-minute units they claim in the
+ * database ({@link HoldUnits}); with a practice unit of 5, 10, 15 minutes and so on that changes nothing, with
+ * a unit of 3 minutes it keeps the engine from offering a time that shares a unit with a hold.
  * <p>
  * <b>Booked</b>, the online bookings a daily cap counts, has to be counted from two places, since a
  * booking moves from one to the other:
@@ -85,15 +87,30 @@ final class ClaimsReader {
     private static Claims claims(List<Hold> live, CachedIndex index, String reasonId, Reach.Window window,
                                  String ignoredHold) {
         List<Opening> held = new ArrayList<>();
+        List<Opening> booked = new ArrayList<>();
         for (Hold hold : live) {
             if (!hold.id().equals(ignoredHold)) {
-                held.add(hold.opening());
+                held.add(asClaimed(hold.opening()));
+                booked.add(hold.opening());
             }
         }
-        List<Opening> booked = new ArrayList<>(held);
         for (Appointment visit : index.onlineVisits(window)) {
             booked.add(new Opening(reasonId, visit.providerId(), visit.roomId(), visit.start(), visit.end()));
         }
         return new Claims(held, booked);
+    }
+
+    /**
+     * A held opening widened to the hold units it takes in the database. With a practice unit that is not a
+     * multiple of {@link HoldUnits#UNIT}, an opening that only shares a unit with a hold could not be held,
+     * so it must not be offered either.
+     */
+    private static Opening asClaimed(Opening opening) {
+        Instant start = HoldUnits.floor(opening.start());
+        Instant end = HoldUnits.ceil(opening.end());
+        if (start.equals(opening.start()) && end.equals(opening.end())) {
+            return opening;
+        }
+        return new Opening(opening.reasonId(), opening.providerId(), opening.roomId(), start, end);
     }
 }

@@ -695,6 +695,35 @@ class BookingServiceTest {
     }
 
     @Test
+    void aTimeSharingAHoldUnitWithAHoldIsNotOfferedWhenThePracticeUnitIsNotAMultipleOfFive() {
+        store.run(s -> {
+            s.practices().saveRules(SLUG, new PracticeRules(3, new Timing(Duration.ofMinutes(3), List.of(),
+                    Duration.ZERO, Duration.ZERO, Duration.ofHours(1), 180, 0), Set.of(), Map.of(), 1000));
+            s.practices().saveReason(SLUG, new Reason("quick", "Quick look", null, null, Duration.ofMinutes(3),
+                    Set.of("JONES"), Set.of(), Set.of(), List.of(), ReasonRules.NONE));
+        });
+        List<Opening> before = quickOnes();
+        Opening first = before.get(0);
+        assertEquals(0, first.start().getEpochSecond() % 300, "the day starts on a hold unit");
+        // 08:03-08:06 takes the hold units 08:00-08:05 and 08:05-08:10
+        Opening held = before.get(1);
+        booking.hold(SLUG, held);
+
+        List<Instant> offered = quickOnes().stream().map(Opening::start).toList();
+        for (int minutes : new int[] {0, 3, 6, 9}) {
+            assertFalse(offered.contains(first.start().plus(Duration.ofMinutes(minutes))),
+                    "shares a hold unit with the hold: " + minutes);
+        }
+        Opening next = quickOnes().get(0);
+        assertEquals(first.start().plus(Duration.ofMinutes(12)), next.start(), "the first time past those units");
+        assertEquals(next, booking.hold(SLUG, next).opening(), "what is offered can be held");
+    }
+
+    private List<Opening> quickOnes() {
+        return booking.openings(SLUG, "quick", new Preferences(TUESDAY, TUESDAY, Set.of(), List.of(), null));
+    }
+
+    @Test
     void aHoldIsRefusedWhenAnotherHoldLiesInItsBuffer() {
         store.run(s -> s.practices().saveRules(SLUG, rules(new Timing(Duration.ofMinutes(15), List.of(),
                 Duration.ZERO, Duration.ofMinutes(30), Duration.ofHours(1), 180, 0))));

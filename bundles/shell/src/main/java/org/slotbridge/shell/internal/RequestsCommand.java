@@ -27,7 +27,8 @@ public class RequestsCommand implements Action {
     String slug;
 
     @Argument(index = 1, name = "status",
-            description = "PENDING, PROPOSED, CONFIRMED, DECLINED or WITHDRAWN; PENDING when omitted")
+            description = "PENDING, PROPOSED, CONFIRMED, DECLINED, WITHDRAWN, EXPIRED or CONFLICTED;"
+                    + " PENDING when omitted")
     String status;
 
     @Reference
@@ -60,7 +61,8 @@ public class RequestsCommand implements Action {
             return RequestStatus.valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("status",
-                    "'" + text + "' is not one of PENDING, PROPOSED, CONFIRMED, DECLINED, WITHDRAWN");
+                    "'" + text + "' is not one of PENDING, PROPOSED, CONFIRMED, DECLINED, WITHDRAWN, EXPIRED,"
+                            + " CONFLICTED");
         }
     }
 }

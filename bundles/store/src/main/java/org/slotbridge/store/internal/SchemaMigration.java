@@ -29,6 +29,8 @@ public final class SchemaMigration {
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigration.class);
     private static final long STOP_WAIT_SECONDS = 30;
+    private static final int ATTEMPTS = 5;
+    private static final long RETRY_SECONDS = 2;
 
     private final ExecutorService executor;
     private final Object lock = new Object();
@@ -48,6 +50,7 @@ public final class SchemaMigration {
         ServiceRegistration<SchemaReady> registered;
         synchronized (lock) {
             stopped = true;
+            lock.notifyAll();
             registered = registration;
             registration = null;
         }
@@ -63,12 +66,24 @@ public final class SchemaMigration {
 
     private void migrate(BundleContext context, DataSource dataSource) {
         long started = System.nanoTime();
-        try {
-            Migrations.apply(dataSource);
-        } catch (RuntimeException e) {
-            LOG.error("The database schema could not be brought up to date, so the store does not start."
-                    + " Fix the cause, then restart the slotbridge-store bundle.", e);
-            return;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Migrations.apply(dataSource);
+                break;
+            } catch (RuntimeException e) {
+                if (attempt == ATTEMPTS) {
+                    LOG.error("The database schema could not be brought up to date, so the store does not start."
+                            + " Fix the cause, then restart the slotbridge-store bundle.", e);
+                    return;
+                }
+                // nodes starting together on a new database race to create Liquibase's own tables, and the
+                // loser fails once; by the next attempt the winner has made them and holds the change lock
+                LOG.warn("The database schema could not be brought up to date (attempt {} of {}): {}; trying"
+                        + " again in {} s", attempt, ATTEMPTS, e.toString(), attempt * RETRY_SECONDS);
+                if (!pause(TimeUnit.SECONDS.toMillis(attempt * RETRY_SECONDS))) {
+                    return;
+                }
+            }
         }
         LOG.info("Database schema up to date after {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         // registered outside the lock: registering calls other components back on this thread
@@ -81,5 +96,25 @@ public final class SchemaMigration {
             }
         }
         registered.unregister();
+    }
+
+    /** Waits before another attempt; false when the store stopped meanwhile. */
+    private boolean pause(long millis) {
+        long until = System.currentTimeMillis() + millis;
+        synchronized (lock) {
+            while (!stopped) {
+                long left = until - System.currentTimeMillis();
+                if (left <= 0) {
+                    return true;
+                }
+                try {
+                    lock.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return false;
+        }
     }
 }

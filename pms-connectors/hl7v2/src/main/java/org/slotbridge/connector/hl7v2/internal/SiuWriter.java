@@ -223,7 +223,11 @@ final class SiuWriter {
         }
         NTE nte = message.getNTE(index);
         nte.getSetIDNTE().setValue(Integer.toString(index + 1));
-        nte.getComment(0).setValue(text.strip());
+        // one repetition of NTE-3 per line: a raw line feed would end the segment for a reader that splits on it
+        String[] lines = text.strip().split("\\R");
+        for (int i = 0; i < lines.length; i++) {
+            nte.getComment(i).setValue(lines[i]);
+        }
         return index + 1;
     }
 

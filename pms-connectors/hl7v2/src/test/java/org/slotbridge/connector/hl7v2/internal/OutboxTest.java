@@ -1,6 +1,7 @@
 package org.slotbridge.connector.hl7v2.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -108,6 +110,21 @@ class OutboxTest {
         assertEquals("Loose filling", siu.getNTE(0).getComment(0).getValue());
         assertEquals("Requested online by Mary Major (new client) for Tom Major (family)",
                 siu.getNTE(1).getComment(0).getValue());
+    }
+
+    @Test
+    void aMemoOfSeveralLinesStaysInOneSegment() throws Exception {
+        Request original = request(RequestStatus.PENDING);
+        Request multiLine = new Request(original.id(), original.practiceSlug(), original.opening(), original.holdId(),
+                original.status(), original.client(), original.patient(), original.newClient(),
+                "Loose filling\nupper left\r\nsince Monday", null, original.createdAt(), null);
+        Path file = outbox.write(directory.practice, multiLine);
+
+        String text = Files.readString(file);
+        assertFalse(text.contains("\n"), "no line feed inside the message");
+        SIU_S12 siu = (SIU_S12) hapi.getPipeParser().parse(text);
+        assertEquals(List.of("Loose filling", "upper left", "since Monday"),
+                Arrays.stream(siu.getNTE(0).getComment()).map(comment -> comment.getValue()).toList());
     }
 
     @Test
