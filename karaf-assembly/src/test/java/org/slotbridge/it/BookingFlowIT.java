@@ -8,7 +8,6 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfi
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.replaceConfigurationFile;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,13 +101,13 @@ public class BookingFlowIT {
         }
 
         Poll.until(FILING, "every sample file leaves the inbox for done/ or error/", () -> {
-            Set<String> filed = new TreeSet<>(names(Folders.messages(FOLDERS.done())));
-            filed.addAll(names(Folders.messages(FOLDERS.error())));
+            Set<String> filed = new TreeSet<>(Folders.names(FOLDERS.done()));
+            filed.addAll(Folders.names(FOLDERS.error()));
             return filed.containsAll(names) ? filed : null;
         });
 
-        Set<String> done = new TreeSet<>(names(Folders.messages(FOLDERS.done())));
-        Set<String> error = new TreeSet<>(names(Folders.messages(FOLDERS.error())));
+        Set<String> done = new TreeSet<>(Folders.names(FOLDERS.done()));
+        Set<String> error = new TreeSet<>(Folders.names(FOLDERS.error()));
         done.retainAll(names);
         error.retainAll(names);
         assertEquals("each sample is filed exactly once", names.size(), done.size() + error.size());
@@ -135,7 +134,7 @@ public class BookingFlowIT {
                 .getBytes(StandardCharsets.UTF_8));
         Poll.until(FILING, "the crafted S12 is applied", () -> {
             if (Files.exists(FOLDERS.error().resolve(appointment + ".hl7"))) {
-                throw new AssertionError("S12 set aside: " + read(FOLDERS.error().resolve(appointment
+                throw new AssertionError("S12 set aside: " + Folders.read(FOLDERS.error().resolve(appointment
                         + ".hl7.error.txt")));
             }
             return Files.exists(FOLDERS.done().resolve(appointment + ".hl7")) ? true : null;
@@ -184,7 +183,7 @@ public class BookingFlowIT {
         // the PMS finds the request in its outbox as an S12 whose placer id is the request id
         Path s12 = Poll.until(FILING, "an S12 for request " + requestId + " in " + FOLDERS.outbox(),
                 () -> Folders.messages(FOLDERS.outbox()).stream()
-                        .filter(file -> Practices.isS12For(read(file), requestId))
+                        .filter(file -> Practices.isS12For(Folders.read(file), requestId))
                         .findFirst().orElse(null));
         assertNotNull(s12);
     }
@@ -197,15 +196,4 @@ public class BookingFlowIT {
         });
     }
 
-    private static List<String> names(List<Path> files) {
-        return files.stream().map(file -> file.getFileName().toString()).toList();
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -5,10 +5,8 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -221,7 +219,7 @@ public class CrashIT {
             assertEquals("request " + ack.id() + " through its client's link: " + own.text(), 200, own.status());
             assertEquals("PENDING", own.body().get("status").asText());
             long s12 = outbox.stream().filter(file -> file.getFileName().toString().startsWith(ack.id() + "-"))
-                    .filter(file -> Practices.isS12For(read(file), ack.id())).count();
+                    .filter(file -> Practices.isS12For(Folders.read(file), ack.id())).count();
             assertEquals("S12 files in the outbox for request " + ack.id(), 1, s12);
         }
         assertEquals("times kept twice among pending requests", List.of(), Overlaps.among(Overlaps.listed(requests)));
@@ -232,12 +230,12 @@ public class CrashIT {
     private static void everyFileIsFiledOnceAndApplied(Api api, Folders folders, Map<String, ZonedDateTime> visits) {
         Set<String> names = visits.keySet();
         Poll.until(FILING, "every HL7 file leaves the inbox", () -> {
-            Set<String> left = new HashSet<>(names(Folders.messages(folders.inbox())));
+            Set<String> left = new HashSet<>(Folders.names(folders.inbox()));
             left.retainAll(names);
             return left.isEmpty() ? true : null;
         });
-        assertEquals("files set aside in error/", List.of(), names(Folders.messages(folders.error())));
-        List<String> done = names(Folders.messages(folders.done()));
+        assertEquals("files set aside in error/", List.of(), Folders.names(folders.error()));
+        List<String> done = Folders.names(folders.done());
         for (String name : names) {
             String stem = name.substring(0, name.length() - ".hl7".length());
             long copies = done.stream().filter(file -> file.equals(name)
@@ -322,7 +320,7 @@ public class CrashIT {
             }
             // a request committed while its answer was cut off by the kill is there too; say whether the
             // PMS heard of it, which the outbox, written after the commit, cannot promise
-            List<String> outbox = names(Folders.messages(folders.outbox()));
+            List<String> outbox = Folders.names(folders.outbox());
             int unanswered = 0;
             int unwritten = 0;
             try (PreparedStatement query = db.prepareStatement("SELECT id FROM request");
@@ -445,15 +443,4 @@ public class CrashIT {
         }
     }
 
-    private static List<String> names(List<Path> files) {
-        return files.stream().map(file -> file.getFileName().toString()).toList();
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -2,6 +2,7 @@ package org.slotbridge.it;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,6 +28,20 @@ record Folders(Path inbox, Path done, Path error, Path outbox) {
                     })
                     .sorted()
                     .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The file names of the messages in a folder, sorted. */
+    static List<String> names(Path folder) {
+        return messages(folder).stream().map(file -> file.getFileName().toString()).toList();
+    }
+
+    /** A message file's text. */
+    static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
