@@ -39,10 +39,11 @@ import org.junit.Test;
  * <li>visitors race for overlapping openings, each call going to the other node than the one before, while
  * staff confirm requests on node A and propose other times on node B: the database shows no two live holds,
  * and no two pending, proposed or confirmed requests, overlapping on a provider or a room, and every
- * acknowledged request is in it and in both nodes' staff lists;</li>
+ * acknowledged request is in it and in both nodes' staff lists; the practice's connector, on node A only,
+ * writes a file to its outbox for every change of a request, made on either node;</li>
  * <li>a hold taken on one node is refused on the other, both ways;</li>
  * <li>node B is killed with SIGKILL while visitors book on both nodes; node A goes on serving, and the
- * database still shows no overlap and every request either node acknowledged.</li>
+ * database still shows no overlap and every request either node acknowledged, and A's outbox has them all.</li>
  * </ol>
  * All along, the booking sweep's schedule is read from the database ({@link SweepSchedule}): while both nodes
  * run, both check in, the sweep fires and each tick runs on one node only; once B is killed, A removes B's
@@ -77,6 +78,8 @@ public class ClusterIT {
     @Test
     public void twoNodesNeverGiveOutOneTimeTwice() throws SQLException {
         Node a = node("a");
+        // the practice's connector runs on one node, and writes every node's request changes
+        a.set("etc/org.slotbridge.connector.hl7v2-" + SLUG + ".cfg", "practice", SLUG);
         Node b = node("b");
         a.start();
         b.start();
@@ -140,6 +143,28 @@ public class ClusterIT {
                         + node.name(), listed.contains(ack.id()));
             }
         }
+        everyChangeReachesTheOutbox(a, visitors.acks());
+    }
+
+    /**
+     * The connector on {@code connectorNode} writes one S12 for every request acknowledged by either node, and
+     * a file for every change of a request, whichever node made it: as many files as request events.
+     */
+    private static void everyChangeReachesTheOutbox(Node connectorNode, List<Visitors.Ack> acks) {
+        Folders folders = Folders.under(connectorNode.data().resolve("connectors/hl7v2/" + SLUG));
+        Poll.until(LOAD, "every request change delivered by the connector of " + connectorNode.name(),
+                () -> events(" AND delivered_at IS NULL") == 0 ? true : null);
+        List<Path> outbox = Folders.messages(folders.outbox());
+        for (Visitors.Ack ack : acks) {
+            long s12 = outbox.stream().filter(file -> file.getFileName().toString().startsWith(ack.id() + "-"))
+                    .filter(file -> Practices.isS12For(Folders.read(file), ack.id())).count();
+            assertEquals("S12 files in the outbox for request " + ack.id() + " acknowledged by " + ack.node(), 1,
+                    s12);
+        }
+        int events = events("");
+        assertEquals("outbox files against request changes", events, outbox.size());
+        System.out.printf("outbox of %s: %d files for %d acknowledged requests%n", connectorNode.name(),
+                outbox.size(), acks.size());
     }
 
     private static Api.Answer confirm(Api api, JsonNode request) {
@@ -238,6 +263,8 @@ public class ClusterIT {
             assertTrue("request " + ack.id() + " acknowledged by " + ack.node() + " is not in the staff lists of "
                     + a.name(), listed.contains(ack.id()));
         }
+        // the requests the killed node acknowledged reach the PMS through the survivor's connector
+        everyChangeReachesTheOutbox(a, visitors.acks());
         return kill;
     }
 
@@ -338,6 +365,20 @@ public class ClusterIT {
             list.body().get("requests").forEach(request -> ids.add(request.get("id").asText()));
         }
         return ids;
+    }
+
+    /** How many request events of the practice the database has, with a condition added to the query. */
+    private static int events(String condition) {
+        try (Connection db = database(); PreparedStatement query = db.prepareStatement(
+                "SELECT COUNT(*) FROM request_event WHERE practice = ?" + condition)) {
+            query.setString(1, SLUG);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("counting request events", e);
+        }
     }
 
     /** The shared database, as the nodes see it. */

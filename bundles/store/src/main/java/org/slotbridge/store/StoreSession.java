@@ -29,4 +29,7 @@ public interface StoreSession {
 
     /** How far connectors got with the files of their inboxes. */
     InboxJournalRepository inboxJournal();
+
+    /** The changes of requests, until the practice's connector has delivered them. */
+    RequestEventRepository requestEvents();
 }

@@ -266,7 +266,7 @@ public final class BookingService implements Booking {
                 throw lapsed();
             }
             session.requests().setClientTokenHash(slug, request.id(), ClientTokens.hash(token));
-            return new Changed(practice, request);
+            return changed(session, practice, request);
         });
         LOG.info("Request {} made in practice {} on hold {}", made.request().id(), slug, checked.holdId());
         tell(made);
@@ -331,7 +331,7 @@ public final class BookingService implements Booking {
                 return Requests.decided(current, RequestStatus.PENDING, opening, hold.id(), current.staffNote(), now);
             });
             session.requests().setAlternatives(slug, requestId, List.of());
-            return new Changed(practice.config().practice(), request);
+            return changed(session, practice.config().practice(), request);
         });
         LOG.info("Request {} of practice {} is now {} on an opening offered instead", requestId, slug,
                 RequestStatus.PENDING);
@@ -378,7 +378,7 @@ public final class BookingService implements Booking {
             }
             session.holds().releaseFor(slug, requestId);
             session.requests().setAnswerBy(slug, requestId, null);
-            return new Changed(practice, request);
+            return changed(session, practice, request);
         });
         if (changed == null) {
             return find(slug, requestId);
@@ -458,7 +458,7 @@ public final class BookingService implements Booking {
                     answerBy.isBefore(opening.start()) ? answerBy : opening.start());
             session.requests().setAlternatives(slug, requestId, List.of());
             // read again, with the answer-by time just set
-            return new Changed(practice.config().practice(), session.requests().find(slug, requestId)
+            return changed(session, practice.config().practice(), session.requests().find(slug, requestId)
                     .orElseThrow(() -> new NotFoundException("request", requestId)));
         });
         LOG.info("Request {} of practice {} is now {}", requestId, slug, RequestStatus.PROPOSED);
@@ -477,8 +477,9 @@ public final class BookingService implements Booking {
             int expired = expire();
             int swept = store.call(session -> session.holds().sweep(clock.instant()));
             int keys = sweepKeys();
-            LOG.debug("Expired {} requests, deleted {} lapsed or past holds and {} idempotency keys",
-                    expired, swept, keys);
+            int events = sweepEvents();
+            LOG.debug("Expired {} requests, deleted {} lapsed or past holds, {} idempotency keys and {} request"
+                    + " events", expired, swept, keys, events);
         } catch (RuntimeException e) {
             LOG.warn("Sweeping lapsed holds and requests failed; trying again in {} s",
                     settings.sweepEvery().toSeconds(), e);
@@ -491,10 +492,21 @@ public final class BookingService implements Booking {
      */
     int sweepKeys() {
         Instant now = clock.instant();
+        return inBatches(session -> session.idempotency().sweep(now, KEYS_AT_ONCE));
+    }
+
+    /** Deletes request events delivered a day ago, or never delivered for a month, as keys are; returns how many. */
+    int sweepEvents() {
+        Instant now = clock.instant();
+        return inBatches(session -> session.requestEvents().sweep(now, KEYS_AT_ONCE));
+    }
+
+    /** Runs a deletion of at most {@link #KEYS_AT_ONCE} rows again, each in its own transaction, until it is done. */
+    private int inBatches(Function<StoreSession, Integer> deletion) {
         int deleted = 0;
         int batch;
         do {
-            batch = store.call(session -> session.idempotency().sweep(now, KEYS_AT_ONCE));
+            batch = store.call(deletion);
             deleted += batch;
         } while (batch == KEYS_AT_ONCE);
         return deleted;
@@ -525,7 +537,7 @@ public final class BookingService implements Booking {
                 session.holds().releaseFor(slug, due.id());
                 session.requests().setAnswerBy(slug, due.id(), null);
                 session.requests().setAlternatives(slug, due.id(), List.of());
-                return new Changed(practice, request);
+                return changed(session, practice, request);
             });
             if (changed != null) {
                 expired++;
@@ -566,7 +578,7 @@ public final class BookingService implements Booking {
             }
             session.requests().setAnswerBy(slug, requestId, null);
             session.requests().setAlternatives(slug, requestId, List.of());
-            return new Changed(practice, request);
+            return changed(session, practice, request);
         });
         LOG.info("Request {} of practice {} is now {}", requestId, slug, next);
         tell(changed);
@@ -808,6 +820,15 @@ public final class BookingService implements Booking {
         if (!matched) {
             throw new NotFoundException("request", requestId);
         }
+    }
+
+    /**
+     * The change of a request made in this session, recorded as a request event in its transaction so that the
+     * practice's connector delivers it to the PMS from whichever node, even if this one dies after the commit.
+     */
+    private Changed changed(StoreSession session, Practice practice, Request request) {
+        session.requestEvents().record(request, clock.instant());
+        return new Changed(practice, request);
     }
 
     /** A committed change and the practice it happened in, for the listeners. */

@@ -40,6 +40,7 @@ import org.slotbridge.api.RequestReceipt;
 import org.slotbridge.api.RequestStatus;
 import org.slotbridge.api.SlotbridgeException;
 import org.slotbridge.api.Timing;
+import org.slotbridge.api.service.RequestEvents;
 import org.slotbridge.store.Store;
 import org.slotbridge.store.internal.Fixtures;
 import org.slotbridge.store.internal.TestDatabase;
@@ -106,6 +107,28 @@ class RequestLifeTest {
         assertEquals("request_not_open",
                 assertThrows(ConflictException.class, () -> booking.cancel(SLUG, id, token)).code());
         assertEquals(accepted, told.get(told.size() - 1));
+    }
+
+    @Test
+    void everyChangeIsARequestEventOfItsTransactionAsTheChangeLeftTheRequest() {
+        List<Opening> openings = consults();
+        RequestReceipt receipt = submit(openings.get(0), "mia@example.org");
+        String id = receipt.request().id();
+        Opening later = sameProviderLater(openings.get(0), 3600);
+        booking.propose(SLUG, id, later, "An hour later?");
+        booking.accept(SLUG, id, receipt.token());
+
+        List<Request> events = store.call(s -> s.requestEvents().undelivered(SLUG, 10)).stream()
+                .map(RequestEvents.Event::request).toList();
+        assertEquals(List.of(RequestStatus.PENDING, RequestStatus.PROPOSED, RequestStatus.CONFIRMED),
+                events.stream().map(Request::status).toList());
+        assertEquals(openings.get(0), events.get(0).opening(), "the first event keeps the time first asked for");
+        assertEquals(later, events.get(1).opening());
+        assertNotNull(events.get(1).answerBy());
+        assertEquals("An hour later?", events.get(1).staffNote());
+        assertEquals(later, events.get(2).opening());
+        assertEquals(told.stream().map(Request::status).toList(), events.stream().map(Request::status).toList(),
+                "as many events as changes told to the listeners");
     }
 
     @Test

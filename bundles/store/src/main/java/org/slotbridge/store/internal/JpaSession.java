@@ -7,6 +7,7 @@ import org.slotbridge.store.HoldRepository;
 import org.slotbridge.store.IdempotencyRepository;
 import org.slotbridge.store.InboxJournalRepository;
 import org.slotbridge.store.PracticeRepository;
+import org.slotbridge.store.RequestEventRepository;
 import org.slotbridge.store.RequestRepository;
 import org.slotbridge.store.ScheduleRepository;
 import org.slotbridge.store.StaffRepository;
@@ -23,6 +24,7 @@ final class JpaSession implements StoreSession {
     private final JpaStaffRepository staff;
     private final JpaIdempotencyRepository idempotency;
     private final JpaInboxJournalRepository inboxJournal;
+    private final JpaRequestEventRepository requestEvents;
     private final Counters counters;
 
     JpaSession(EntityManager em) {
@@ -35,6 +37,7 @@ final class JpaSession implements StoreSession {
         staff = new JpaStaffRepository(em, practices);
         idempotency = new JpaIdempotencyRepository(em);
         inboxJournal = new JpaInboxJournalRepository(em, practices);
+        requestEvents = new JpaRequestEventRepository(em, requests);
     }
 
     /** Writes what must be written last, just before the transaction commits. */
@@ -80,5 +83,10 @@ final class JpaSession implements StoreSession {
     @Override
     public InboxJournalRepository inboxJournal() {
         return inboxJournal;
+    }
+
+    @Override
+    public RequestEventRepository requestEvents() {
+        return requestEvents;
     }
 }

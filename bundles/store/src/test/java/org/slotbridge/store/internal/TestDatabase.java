@@ -31,7 +31,7 @@ public final class TestDatabase {
 
     /** Children before parents, for the foreign keys. */
     private static final List<String> TABLES = List.of("idempotency_key", "inbox_file", "hold_unit", "hold",
-            "request_alternative", "request_token", "request", "reason_provider", "reason_room",
+            "request_alternative", "request_token", "request_event", "request", "reason_provider", "reason_room",
             "reason_blockout_type", "reason", "working_hours", "appointment", "blockout", "patient", "client",
             "provider", "room", "staff", "practice_closed_date", "practice_rules", "provider_group_member",
             "provider_group", "category", "practice");

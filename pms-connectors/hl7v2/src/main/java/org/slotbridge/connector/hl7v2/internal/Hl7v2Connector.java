@@ -8,9 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Clock;
-import java.time.Instant;
 
-import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.HapiContext;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ExtendedCamelContext;
@@ -32,6 +30,7 @@ import org.slotbridge.api.Request;
 import org.slotbridge.api.Slugs;
 import org.slotbridge.api.service.InboxJournal;
 import org.slotbridge.api.service.PracticeDirectory;
+import org.slotbridge.api.service.RequestEvents;
 import org.slotbridge.api.service.RequestListener;
 import org.slotbridge.api.service.ScheduleSync;
 
@@ -39,10 +38,11 @@ import org.slotbridge.api.service.ScheduleSync;
  * The HL7 v2 connector of one practice: one factory configuration
  * ({@code etc/org.slotbridge.connector.hl7v2-<name>.cfg}) per practice. It runs its own Camel context with
  * one route that reads the inbox into the schedule copy, and writes every change of the practice's
- * requests to the outbox as an SIU file.
+ * requests to the outbox as an SIU file ({@link OutboxDelivery}), also the changes made on other nodes.
  *
- * <p>A request change that cannot be written to the outbox is logged and shown in the connector status; it
- * is not retried, and the next change of the same request writes the whole request again.
+ * <p>A request change that cannot be written to the outbox is logged and shown in the connector status, and
+ * written at a later poll once the folder can be written; the changes after it wait, to keep their order.
+ * The connector listens to requests only to write this node's changes at once.
  */
 // Immediate: the inbox route runs whether or not anyone has asked for the listener yet.
 @Component(configurationPid = Hl7v2Connector.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
@@ -102,19 +102,24 @@ public class Hl7v2Connector implements RequestListener {
     @Reference
     private InboxJournal journal;
 
+    @Reference
+    private RequestEvents events;
+
     private String slug;
     private HapiContext hapi;
-    private Outbox outbox;
+    private OutboxDelivery delivery;
     private CamelContext camel;
 
     public Hl7v2Connector() {
     }
 
-    Hl7v2Connector(ScheduleSync sync, PracticeDirectory directory, Hl7v2Status status, InboxJournal journal) {
+    Hl7v2Connector(ScheduleSync sync, PracticeDirectory directory, Hl7v2Status status, InboxJournal journal,
+                   RequestEvents events) {
         this.sync = sync;
         this.directory = directory;
         this.status = status;
         this.journal = journal;
+        this.events = events;
     }
 
     @Activate
@@ -152,7 +157,7 @@ public class Hl7v2Connector implements RequestListener {
         slug = practice;
         hapi = Hapi.newContext();
         Clock clock = Clock.systemUTC();
-        outbox = new Outbox(out, charset, new SiuWriter(hapi), directory, clock);
+        Outbox outbox = new Outbox(out, charset, new SiuWriter(hapi), directory);
         InboxProcessor processor = new InboxProcessor(slug, done, error, charset,
                 new MessageApplier(hapi, sync, directory, journal), journal, status, clock);
         status.serving(slug);
@@ -164,11 +169,17 @@ public class Hl7v2Connector implements RequestListener {
         camel.start();
         camel.addRoutes(new InboxRoute(slug, inbox, config.pollMillis(),
                 "etc/" + PID + "-*.cfg for practice " + slug, processor));
+        delivery = new OutboxDelivery(slug, outbox, events, directory, status, clock,
+                "etc/" + PID + "-*.cfg for practice " + slug);
+        delivery.start(config.pollMillis());
         LOG.info("Practice {}: HL7 v2 connector reads {} and writes requests to {}", slug, inbox, out);
     }
 
     @Deactivate
     void deactivate() {
+        if (delivery != null) {
+            delivery.stop();
+        }
         if (camel != null) {
             try {
                 camel.stop();
@@ -191,19 +202,15 @@ public class Hl7v2Connector implements RequestListener {
 
     @Override
     public void requestChanged(Practice practice, Request request) {
-        if (!slug.equals(practice.slug()) || !slug.equals(request.practiceSlug())) {
-            return;
+        OutboxDelivery running = delivery;
+        if (running != null && slug.equals(practice.slug()) && slug.equals(request.practiceSlug())) {
+            running.wake();
         }
-        try {
-            Path file = outbox.write(practice, request);
-            LOG.info("Practice {}: request {} ({}) written to {}", slug, request.id(), request.status(), file);
-        } catch (IOException | HL7Exception | RuntimeException e) {
-            LOG.error("Practice {}: request {} ({}) could not be written to {}, so the PMS does not see this "
-                    + "change; check that folder and the outbox setting of {}", slug, request.id(),
-                    request.status(), outbox.folder(), PID, e);
-            status.problem(slug, Instant.now(), "request " + request.id() + " (" + request.status()
-                    + ") not written to the outbox: " + e.getClass().getSimpleName());
-        }
+    }
+
+    /** Writes what is waiting in the request events now, on the caller's thread; for the tests. */
+    int deliverNow() {
+        return delivery.deliver();
     }
 
     CamelContext camel() {

@@ -6,11 +6,9 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Locale;
 
 import ca.uhn.hl7v2.HL7Exception;
 import org.slotbridge.api.NotFoundException;
@@ -20,14 +18,16 @@ import org.slotbridge.api.Provider;
 import org.slotbridge.api.Request;
 import org.slotbridge.api.Room;
 import org.slotbridge.api.service.PracticeDirectory;
+import org.slotbridge.api.service.RequestEvents.Event;
 import org.slotbridge.connector.hl7v2.internal.SiuWriter.Names;
 
 /**
- * The folder the PMS reads requests from. Each change of a request becomes one file
- * {@code <request-id>-<seq>-<trigger>.hl7}, written under a hidden temporary name and then renamed, so a
- * PMS polling the folder never reads half a file. The sequence is the UTC time of writing to the
- * millisecond ({@code yyyyMMddHHmmssSSS}), kept increasing within a run, so the files of one request sort
- * in the order they were written.
+ * The folder the PMS reads requests from. Each change of a request (a request event) becomes one file
+ * {@code <request-id>-<time>-<event>-<trigger>.hl7}, written under a hidden temporary name and then renamed,
+ * so a PMS polling the folder never reads half a file. The time is the UTC time of the change to the
+ * millisecond ({@code yyyyMMddHHmmssSSS}) and the event its number in 12 digits, which grows with each change of a
+ * request, so the files of one request sort in the order of its changes. Name and content follow from the
+ * event alone: an event written again after a crash is the same file, with the same control id (MSH-10).
  */
 final class Outbox {
 
@@ -38,30 +38,27 @@ final class Outbox {
     private final Charset charset;
     private final SiuWriter writer;
     private final PracticeDirectory directory;
-    private final Clock clock;
-    private final AtomicLong lastMillis = new AtomicLong();
 
-    Outbox(Path folder, Charset charset, SiuWriter writer, PracticeDirectory directory, Clock clock) {
+    Outbox(Path folder, Charset charset, SiuWriter writer, PracticeDirectory directory) {
         this.folder = folder;
         this.charset = charset;
         this.writer = writer;
         this.directory = directory;
-        this.clock = clock;
     }
 
     Path folder() {
         return folder;
     }
 
-    /** Writes the message for the request's current status and returns the file written. */
-    Path write(Practice practice, Request request) throws IOException, HL7Exception {
-        Instant now = clock.instant();
-        long millis = lastMillis.updateAndGet(last -> Math.max(last + 1, now.toEpochMilli()));
-        String sequence = SEQUENCE.format(Instant.ofEpochMilli(millis));
-        String name = safe(request.id()) + "-" + sequence + "-" + SiuWriter.triggerFor(request.status());
+    /** Writes the message for the request as the event left it, replacing that event's file if there is one. */
+    Path write(Practice practice, Event event) throws IOException, HL7Exception {
+        Request request = event.request();
+        String name = safe(request.id()) + "-" + SEQUENCE.format(event.recordedAt()) + "-"
+                + String.format(Locale.ROOT, "%012d", event.id()) + "-" + SiuWriter.triggerFor(request.status());
         Names names = names(practice.slug(), request.opening());
-        // MSH-10 holds at most 20 characters in v2.5
-        String text = Hapi.call(() -> writer.write(request, practice.zone(), names, "SB" + sequence, now));
+        // MSH-10 holds at most 20 characters in v2.5: "SB" and at most 19 digits
+        String text = Hapi.call(() -> writer.write(request, practice.zone(), names, "SB" + event.id(),
+                event.recordedAt()));
 
         Files.createDirectories(folder);
         Path temp = folder.resolve("." + name + ".part");
@@ -70,7 +67,7 @@ final class Outbox {
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target);
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
         return target;
     }

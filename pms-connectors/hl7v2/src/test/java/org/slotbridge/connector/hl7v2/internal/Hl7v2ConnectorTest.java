@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -24,12 +25,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slotbridge.api.InvalidInputException;
-import org.slotbridge.api.NewClientPolicy;
-import org.slotbridge.api.Practice;
+import org.slotbridge.api.Opening;
+import org.slotbridge.api.PatientKind;
 import org.slotbridge.api.Request;
 import org.slotbridge.api.RequestStatus;
 import org.slotbridge.api.service.InboxJournal;
+import org.slotbridge.api.service.RequestEvents;
 import org.slotbridge.api.service.ConnectorStatus.SyncState;
+import org.slotbridge.store.NewRequest;
+import org.slotbridge.store.Store;
+import org.slotbridge.store.internal.InboxJournalService;
+import org.slotbridge.store.internal.RequestEventsService;
 
 /** The connector with a real Camel context polling temporary folders. */
 class Hl7v2ConnectorTest {
@@ -44,16 +50,20 @@ class Hl7v2ConnectorTest {
     private final RecordingSync sync = new RecordingSync();
     private final Hl7v2Status status = new Hl7v2Status();
     private final FixedDirectory directory = new FixedDirectory();
+    private Store store;
     private InboxJournal journal;
+    private RequestEvents events;
     private DefaultCamelContext camel;
     private Hl7v2Connector connector;
 
     @BeforeEach
     void start() throws Exception {
-        journal = TestJournal.fresh();
+        store = TestJournal.freshStore();
+        journal = new InboxJournalService(store);
+        events = new RequestEventsService(store);
         sync.journal = journal;
         camel = new DefaultCamelContext();
-        connector = new Hl7v2Connector(sync, directory, status, journal);
+        connector = new Hl7v2Connector(sync, directory, status, journal, events);
         connector.start(config(), camel);
     }
 
@@ -173,7 +183,7 @@ class Hl7v2ConnectorTest {
 
     @Test
     void aConfigurationWithABadCharsetDoesNotStart() {
-        Hl7v2Connector broken = new Hl7v2Connector(sync, directory, status, journal);
+        Hl7v2Connector broken = new Hl7v2Connector(sync, directory, status, journal, events);
         DefaultCamelContext other = new DefaultCamelContext();
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> broken.start(config("NOPE-8"), other));
@@ -183,28 +193,73 @@ class Hl7v2ConnectorTest {
     }
 
     @Test
-    void requestsOfThePracticeAreWrittenToTheOutboxAndOthersAreNot() throws Exception {
-        Request request = OutboxTest.request(RequestStatus.PENDING);
-        connector.requestChanged(directory.practice, request);
-        Practice other = new Practice("other", "Other", FixedDirectory.ZONE, null, null, NewClientPolicy.WELCOME,
-                true);
-        connector.requestChanged(other, new Request("r-99", "other", request.opening(), null,
-                RequestStatus.PENDING, request.client(), request.patient(), false, null, null,
-                request.createdAt(), null));
+    void eachChangeOfARequestIsWrittenOnceInTheOrderMade() throws Exception {
+        Request sent = changed(null, RequestStatus.PENDING);
+        changed(sent, RequestStatus.CONFIRMED);
 
+        connector.deliverNow();
+        connector.deliverNow();
         List<String> written = names(folder("outbox"));
-        assertEquals(1, written.size());
-        assertTrue(written.get(0).matches("r-42-\\d{17}-S12\\.hl7"), written.toString());
+        assertEquals(2, written.size(), "each change once: " + written);
+        String id = sent.id();
+        assertTrue(written.get(0).matches(id + "-\\d{17}-\\d{12}-S12\\.hl7"), written.toString());
+        assertTrue(written.get(1).matches(id + "-\\d{17}-\\d{12}-S14\\.hl7"), written.toString());
     }
 
     @Test
-    void anOutboxThatCannotBeWrittenShowsInTheStatus() throws Exception {
-        Files.delete(folder("outbox"));
-        Files.writeString(folder("outbox"), "a file where the folder should be");
-        connector.requestChanged(directory.practice, OutboxTest.request(RequestStatus.DECLINED));
+    void aChangeMadeElsewhereIsWrittenAtThePoll() throws Exception {
+        // recorded without telling this connector, as on another node of a cluster
+        Request sent = changed(null, RequestStatus.PENDING);
 
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (names(folder("outbox")).isEmpty() && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        List<String> written = names(folder("outbox"));
+        assertEquals(1, written.size());
+        assertTrue(written.get(0).startsWith(sent.id() + "-"), written.toString());
+    }
+
+    @Test
+    void anOutboxThatTurnsUnwritableShowsInTheStatusAndTheChangeWaits() throws Exception {
+        Path outbox = folder("outbox");
+        Files.delete(outbox);
+        Files.writeString(outbox, "a file where the folder should be");
+        Request sent = changed(null, RequestStatus.PENDING);
+
+        connector.deliverNow();
         String error = status.states().get(0).lastError();
-        assertTrue(error.startsWith("request r-42 (DECLINED) not written to the outbox"), error);
+        assertTrue(error.startsWith("request " + sent.id() + " (PENDING) not written to the outbox"), error);
+
+        Files.delete(outbox);
+        Files.createDirectories(outbox);
+        connector.deliverNow();
+        List<String> written = names(outbox);
+        assertEquals(1, written.size(), "written once the folder is back: " + written);
+        assertTrue(written.get(0).startsWith(sent.id() + "-"), written.toString());
+    }
+
+    /** A request sent, or changed to a status, recorded as booking records it. */
+    private Request changed(Request sent, RequestStatus status) {
+        return store.call(s -> {
+            Request request;
+            if (sent == null) {
+                Opening opening = new Opening("checkup", "SMITH", "OP1", OutboxTest.START,
+                        OutboxTest.START.plusSeconds(3600));
+                String client = s.clients().create(FixedDirectory.SLUG, "Mary Major", "mary@example.org", null,
+                        "hash").id();
+                String hold = s.holds().take(FixedDirectory.SLUG, opening, OutboxTest.START,
+                        OutboxTest.START.minusSeconds(86_400)).id();
+                request = s.requests().create(FixedDirectory.SLUG, new NewRequest(opening, hold, client, true, null,
+                        "Mary Major", PatientKind.SELF, null, OutboxTest.START.minusSeconds(86_400)));
+            } else {
+                request = s.requests().change(FixedDirectory.SLUG, sent.id(), r -> new Request(r.id(),
+                        r.practiceSlug(), r.opening(), r.holdId(), status, r.client(), r.patient(), r.newClient(),
+                        r.memo(), null, r.createdAt(), OutboxTest.START.minusSeconds(3600)));
+            }
+            s.requestEvents().record(request, Instant.now());
+            return request;
+        });
     }
 
     private void drop(String name, String content) throws IOException {

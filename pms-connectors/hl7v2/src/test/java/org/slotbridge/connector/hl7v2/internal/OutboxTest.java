@@ -9,10 +9,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
@@ -35,29 +33,36 @@ import org.slotbridge.api.Patient;
 import org.slotbridge.api.PatientKind;
 import org.slotbridge.api.Request;
 import org.slotbridge.api.RequestStatus;
+import org.slotbridge.api.service.RequestEvents.Event;
 import org.slotbridge.api.service.InboxJournal.Progress;
 
 class OutboxTest {
 
     static final Instant START = OffsetDateTime.parse("2026-03-05T09:30-05:00").toInstant();
+    private static final Instant MADE = Instant.parse("2026-03-01T12:00:00Z");
 
     @TempDir
     Path folder;
 
     private HapiContext hapi;
     private Outbox outbox;
+    private long events;
     private final FixedDirectory directory = new FixedDirectory();
 
     @BeforeEach
     void setUp() {
         hapi = Hapi.newContext();
-        Clock clock = Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC);
-        outbox = new Outbox(folder, StandardCharsets.UTF_8, new SiuWriter(hapi), directory, clock);
+        outbox = new Outbox(folder, StandardCharsets.UTF_8, new SiuWriter(hapi), directory);
     }
 
     @AfterEach
     void tearDown() throws IOException {
         hapi.close();
+    }
+
+    /** Writes the request as the next event, all of them made at one moment. */
+    private Path write(Request request) throws IOException, HL7Exception {
+        return outbox.write(directory.practice, new Event(++events, request, MADE));
     }
 
     static Request request(RequestStatus status) {
@@ -71,13 +76,13 @@ class OutboxTest {
 
     @Test
     void pendingRequestBecomesAnS12ThatHapiReadsBack() throws Exception {
-        Path file = outbox.write(directory.practice, request(RequestStatus.PENDING));
+        Path file = write(request(RequestStatus.PENDING));
 
-        assertTrue(file.getFileName().toString().matches("r-42-20260301120000000-S12\\.hl7"), file.toString());
+        assertTrue(file.getFileName().toString().matches("r-42-20260301120000000-000000000001-S12\\.hl7"), file.toString());
         Message parsed = hapi.getPipeParser().parse(Files.readString(file));
         SIU_S12 siu = (SIU_S12) parsed;
         assertEquals("S12", siu.getMSH().getMessageType().getTriggerEvent().getValue());
-        assertEquals("SB20260301120000000", siu.getMSH().getMessageControlID().getValue());
+        assertEquals("SB1", siu.getMSH().getMessageControlID().getValue());
         assertEquals("2.5", siu.getMSH().getVersionID().getVersionID().getValue());
 
         SCH sch = siu.getSCH();
@@ -118,7 +123,7 @@ class OutboxTest {
         Request multiLine = new Request(original.id(), original.practiceSlug(), original.opening(), original.holdId(),
                 original.status(), original.client(), original.patient(), original.newClient(),
                 "Loose filling\nupper left\r\nsince Monday", null, original.createdAt(), null);
-        Path file = outbox.write(directory.practice, multiLine);
+        Path file = write(multiLine);
 
         String text = Files.readString(file);
         assertFalse(text.contains("\n"), "no line feed inside the message");
@@ -129,7 +134,7 @@ class OutboxTest {
 
     @Test
     void writtenRequestReadsBackThroughTheInboxAsTheSameVisit() throws Exception {
-        Path file = outbox.write(directory.practice, request(RequestStatus.PENDING));
+        Path file = write(request(RequestStatus.PENDING));
         RecordingSync sync = new RecordingSync();
         sync.journal = TestJournal.fresh();
         String text = Files.readString(file);
@@ -149,13 +154,13 @@ class OutboxTest {
 
     @Test
     void decisionsBecomeModificationsOrCancellationsInWritingOrder() throws Exception {
-        Path pending = outbox.write(directory.practice, request(RequestStatus.PENDING));
-        Path confirmed = outbox.write(directory.practice, request(RequestStatus.CONFIRMED));
-        Path declined = outbox.write(directory.practice, request(RequestStatus.DECLINED));
+        Path pending = write(request(RequestStatus.PENDING));
+        Path confirmed = write(request(RequestStatus.CONFIRMED));
+        Path declined = write(request(RequestStatus.DECLINED));
 
         assertTrue(confirmed.getFileName().toString().endsWith("-S14.hl7"), confirmed.toString());
         assertTrue(declined.getFileName().toString().endsWith("-S15.hl7"), declined.toString());
-        // the clock stands still, yet the sequence keeps the order of writing
+        // made at one moment, yet the event numbers keep the order of the changes
         assertEquals(List.of(pending, confirmed, declined), listed());
         assertEquals("Booked", sch(confirmed).getFillerStatusCode().getIdentifier().getValue());
         assertEquals("Cancelled", sch(declined).getFillerStatusCode().getIdentifier().getValue());
@@ -166,7 +171,7 @@ class OutboxTest {
     @Test
     void requestsThatLostTheirTimeOrExpiredAreCancelledInThePms() throws Exception {
         for (RequestStatus ended : List.of(RequestStatus.CONFLICTED, RequestStatus.EXPIRED)) {
-            Path file = outbox.write(directory.practice, request(ended));
+            Path file = write(request(ended));
             assertTrue(file.getFileName().toString().endsWith("-S15.hl7"), file.toString());
             assertEquals("Cancelled", sch(file).getFillerStatusCode().getIdentifier().getValue());
             assertEquals(ended.name(), sch(file).getEventReason().getIdentifier().getValue());
@@ -175,8 +180,20 @@ class OutboxTest {
     }
 
     @Test
+    void anEventWrittenAgainAfterACrashIsTheSameFileWithTheSameContent() throws Exception {
+        Event event = new Event(7, request(RequestStatus.CONFIRMED), MADE);
+        Path first = outbox.write(directory.practice, event);
+        String text = Files.readString(first);
+        Path again = outbox.write(directory.practice, event);
+
+        assertEquals(first, again);
+        assertEquals(text, Files.readString(again));
+        assertEquals(List.of(first), listed());
+    }
+
+    @Test
     void nothingHalfWrittenIsLeftBehind() throws Exception {
-        outbox.write(directory.practice, request(RequestStatus.WITHDRAWN));
+        write(request(RequestStatus.WITHDRAWN));
         List<Path> files = listed();
         assertEquals(1, files.size());
         assertTrue(files.get(0).getFileName().toString().endsWith("-S15.hl7"));
@@ -187,7 +204,7 @@ class OutboxTest {
         Request original = request(RequestStatus.PENDING);
         Request odd = new Request("a/b:c", original.practiceSlug(), original.opening(), null, original.status(),
                 original.client(), original.patient(), false, null, null, original.createdAt(), null);
-        Path file = outbox.write(directory.practice, odd);
+        Path file = write(odd);
         assertTrue(file.getFileName().toString().startsWith("a_b_c-"), file.toString());
         assertEquals("a/b:c", sch(file).getPlacerAppointmentID().getEntityIdentifier().getValue());
     }

@@ -21,9 +21,14 @@ final class TestJournal {
 
     /** A journal of no file, on an emptied database. */
     static InboxJournal fresh() {
+        return new InboxJournalService(freshStore());
+    }
+
+    /** An emptied database with the practice of {@link FixedDirectory}. */
+    static Store freshStore() {
         Store store = TestDatabase.clean().store();
         Fixtures.setUp(store, FixedDirectory.SLUG, NewClientPolicy.WELCOME);
-        return new InboxJournalService(store);
+        return store;
     }
 
     /** A file of a name never used before, so that every text applied is applied in full. */
