@@ -96,10 +96,6 @@ final class JpaRequestEventRepository implements RequestEventRepository {
     }
 
     private Query query(String sql, Object... values) {
-        Query query = em.createNativeQuery(sql);
-        for (int i = 0; i < values.length; i++) {
-            query.setParameter(i + 1, values[i]);
-        }
-        return query;
+        return NativeSql.query(em, sql, values);
     }
 }

@@ -3,13 +3,13 @@ package org.slotbridge.store.internal.entity;
 import java.time.Instant;
 
 import javax.persistence.Column;
+import javax.persistence.Embedded;
 import javax.persistence.Entity;
 import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
 import javax.persistence.Table;
 
-import org.slotbridge.api.Opening;
 import org.slotbridge.api.Request;
 
 /**
@@ -34,20 +34,8 @@ public class RequestEventEntity {
     @Column(name = "status", nullable = false, length = 16)
     private String status;
 
-    @Column(name = "reason_code", nullable = false, length = 64)
-    private String reasonCode;
-
-    @Column(name = "provider_code", nullable = false, length = 100)
-    private String providerCode;
-
-    @Column(name = "room_code", length = 100)
-    private String roomCode;
-
-    @Column(name = "starts_at", nullable = false)
-    private long startsAt;
-
-    @Column(name = "ends_at", nullable = false)
-    private long endsAt;
+    @Embedded
+    private OpeningColumns opening;
 
     @Column(name = "hold_id", length = 40)
     private String holdId;
@@ -71,15 +59,10 @@ public class RequestEventEntity {
     }
 
     public RequestEventEntity(Request request, Instant recordedAt) {
-        Opening opening = request.opening();
         this.practice = request.practiceSlug();
         this.requestId = request.id();
         this.status = request.status().name();
-        this.reasonCode = opening.reasonId();
-        this.providerCode = opening.providerId();
-        this.roomCode = opening.roomId();
-        this.startsAt = Times.millis(opening.start());
-        this.endsAt = Times.millis(opening.end());
+        this.opening = new OpeningColumns(request.opening());
         this.holdId = request.holdId();
         this.staffNote = request.staffNote();
         this.decidedAt = Times.millisOrNull(request.decidedAt());
