@@ -1,5 +1,6 @@
 package org.slotbridge.shell.internal;
 
+import java.io.IOException;
 import java.util.Arrays;
 
 import org.apache.karaf.shell.api.action.Action;
@@ -23,8 +24,8 @@ public class PasswordHashCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
-        char[] first = session.readLine("Password: ", '*').toCharArray();
-        char[] second = session.readLine("Again: ", '*').toCharArray();
+        char[] first = ask("Password: ");
+        char[] second = ask("Again: ");
         try {
             if (first.length < 8) {
                 throw new IllegalArgumentException("a staff password needs at least 8 characters");
@@ -37,6 +38,16 @@ public class PasswordHashCommand implements Action {
         } finally {
             Arrays.fill(first, '\0');
             Arrays.fill(second, '\0');
+        }
+    }
+
+    /** Reads a line without echo; a session with no terminal (a command given to ssh) has none to read. */
+    private char[] ask(String prompt) throws IOException {
+        try {
+            return session.readLine(prompt, '*').toCharArray();
+        } catch (UnsupportedOperationException e) {
+            throw new IllegalStateException("this command asks for the password on a terminal: open the shell"
+                    + " (./demo.sh shell, or ssh -t) and type slotbridge:password-hash there");
         }
     }
 }
