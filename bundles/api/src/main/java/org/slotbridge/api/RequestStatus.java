@@ -7,15 +7,19 @@ package org.slotbridge.api;
  * Steps: PENDING to CONFIRMED, PROPOSED, DECLINED, WITHDRAWN, EXPIRED or CONFLICTED; PROPOSED to CONFIRMED
  * (staff, or the client accepting), PROPOSED again, DECLINED, WITHDRAWN (the client refusing or cancelling),
  * EXPIRED or CONFLICTED; CONFLICTED to PENDING (the client takes one of the openings offered instead),
- * PROPOSED, DECLINED, WITHDRAWN, EXPIRED, or CONFIRMED when the PMS books a visit carrying its placer id. Any
- * other step is refused.
+ * PROPOSED, DECLINED, WITHDRAWN, EXPIRED, or CONFIRMED when the PMS books a visit carrying its placer id;
+ * CONFIRMED to CANCELLED when the PMS cancels that visit. Any other step is refused.
  */
 public enum RequestStatus {
     /** Sent by the client ("pre-booked"); the hold keeps the time until staff decide. */
     PENDING,
     /** Staff proposed another opening, which is held; the client has not answered yet. */
     PROPOSED,
-    /** Booked: by staff in Slotbridge, by the client accepting a proposal, or seen booked in the PMS. */
+    /**
+     * Booked: by staff in Slotbridge, by the client accepting a proposal, or seen booked in the PMS. Once the
+     * PMS shows the visit, the request follows it: it takes the visit's time when the PMS moves it, and
+     * becomes {@link #CANCELLED} when the PMS cancels it.
+     */
     CONFIRMED,
     /** Staff said no; the hold has ended. */
     DECLINED,
@@ -36,7 +40,12 @@ public enum RequestStatus {
      * booked it by phone, say). The hold has ended; the nearest openings are offered instead, and the client
      * may take one, which makes the request pending again.
      */
-    CONFLICTED;
+    CONFLICTED,
+    /**
+     * The PMS cancelled the visit the request was confirmed as (the practice, or the client by phone). Nothing
+     * is held for it; its time may be offered again.
+     */
+    CANCELLED;
 
     /** True while the request holds its time and staff or the client may still decide on it. */
     public boolean isOpen() {
@@ -45,6 +54,6 @@ public enum RequestStatus {
 
     /** True when nothing more can happen to the request in Slotbridge. */
     public boolean isFinal() {
-        return this == CONFIRMED || this == DECLINED || this == WITHDRAWN || this == EXPIRED;
+        return this == CONFIRMED || this == DECLINED || this == WITHDRAWN || this == EXPIRED || this == CANCELLED;
     }
 }

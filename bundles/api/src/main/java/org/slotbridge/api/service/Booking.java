@@ -104,6 +104,24 @@ public interface Booking {
      */
     Request conflict(String slug, String requestId);
 
+    /**
+     * Reconciliation: the PMS moved the visit it booked for a confirmed request (its placer id). The request
+     * takes the visit's time, provider and room, and stays confirmed; the PMS keeps the time from then on.
+     *
+     * @param opening the visit's time, of the request's reason
+     * @return the request as it is now: unchanged when it already had that time
+     * @throws org.slotbridge.api.ConflictException with code {@code request_not_confirmed} when it is not confirmed
+     */
+    Request movedInPms(String slug, String requestId, Opening opening);
+
+    /**
+     * Reconciliation: the PMS cancelled the visit it booked for a confirmed request (its placer id); the request
+     * becomes {@link RequestStatus#CANCELLED}.
+     *
+     * @throws org.slotbridge.api.ConflictException with code {@code request_not_confirmed} when it is not confirmed
+     */
+    Request cancelledInPms(String slug, String requestId);
+
     /** The client withdraws an open or conflicted request, ending its hold. */
     Request withdraw(String slug, String requestId);
 

@@ -87,6 +87,8 @@ public final class BookingService implements Booking {
      */
     private static final Set<RequestStatus> OPEN_OR_CONFLICTED = EnumSet.of(RequestStatus.PENDING,
             RequestStatus.PROPOSED, RequestStatus.CONFLICTED);
+    /** The one status whose visit the PMS may move or cancel. */
+    private static final Set<RequestStatus> CONFIRMED = EnumSet.of(RequestStatus.CONFIRMED);
     /** How many openings are offered in place of a conflicted request. */
     private static final int ALTERNATIVES = 3;
     /** How many days before and after a lost time its alternatives are searched. */
@@ -271,6 +273,43 @@ public final class BookingService implements Booking {
         LOG.info("Request {} made in practice {} on hold {}", made.request().id(), slug, checked.holdId());
         tell(made);
         return new RequestReceipt(made.request(), token);
+    }
+
+    @Override
+    public Request movedInPms(String slug, String requestId, Opening opening) {
+        if (opening == null) {
+            throw new InvalidInputException("opening", "is required");
+        }
+        Instant now = clock.instant();
+        Changed changed = store.call(session -> {
+            Practice practice = session.practices().require(slug);
+            boolean[] moved = {false};
+            Request request = session.requests().change(slug, requestId, current -> {
+                requireIn(current, CONFIRMED, RequestStatus.CONFIRMED);
+                Opening visit = new Opening(current.opening().reasonId(), opening.providerId(), opening.roomId(),
+                        opening.start(), opening.end());
+                moved[0] = !visit.equals(current.opening());
+                return moved[0] ? Requests.decided(current, RequestStatus.CONFIRMED, visit, null, current.staffNote(),
+                        now) : current;
+            });
+            if (!moved[0]) {
+                return null;
+            }
+            // the PMS keeps the time now; a hold left from the confirmation would only block it twice
+            session.holds().releaseFor(slug, requestId);
+            return changed(session, practice, request);
+        });
+        if (changed == null) {
+            return find(slug, requestId);
+        }
+        LOG.info("Request {} of practice {} follows its visit, moved in the PMS", requestId, slug);
+        tell(changed);
+        return changed.request();
+    }
+
+    @Override
+    public Request cancelledInPms(String slug, String requestId) {
+        return decide(slug, requestId, CONFIRMED, RequestStatus.CANCELLED, Request::staffNote);
     }
 
     @Override
@@ -783,6 +822,10 @@ public final class BookingService implements Booking {
             return;
         }
         String step = "request " + request.id() + " is " + name(status) + "; it cannot become " + name(next);
+        if (from.equals(CONFIRMED)) {
+            throw new ConflictException("request_not_confirmed", step + ": only a confirmed request follows its"
+                    + " visit in the PMS");
+        }
         if (status.isFinal()) {
             throw new ConflictException("request_not_open", step);
         }

@@ -44,7 +44,9 @@ record ClientMail(String to, String replyTo, String subject, String body) {
         /** Staff said no. */
         DECLINED,
         /** Nobody decided in time. */
-        EXPIRED
+        EXPIRED,
+        /** The PMS cancelled the booked visit. */
+        CANCELLED
     }
 
     /**
@@ -72,6 +74,7 @@ record ClientMail(String to, String replyTo, String subject, String body) {
             case CONFIRMED -> Event.CONFIRMED;
             case DECLINED -> Event.DECLINED;
             case EXPIRED -> Event.EXPIRED;
+            case CANCELLED -> Event.CANCELLED;
             case WITHDRAWN -> null;
         };
     }
@@ -154,6 +157,17 @@ record ClientMail(String to, String replyTo, String subject, String body) {
                         + " is booked.");
                 visit(body, request, details, zone, "Asked for");
                 paragraph(body, "You are welcome to book another time at " + details.portal() + ".");
+                linkText = "Your request is here:";
+            }
+            case CANCELLED -> {
+                subject = "Your visit has been cancelled";
+                paragraph(body, "Your visit has been cancelled in our schedule, and the time is no longer kept for"
+                        + " you.");
+                visit(body, request, details, zone, "Was");
+                paragraph(body, (practice.phone() == null || practice.phone().isBlank()
+                        ? "If you did not expect this, please contact us."
+                        : "If you did not expect this, please call us on " + oneLine(practice.phone()) + ".")
+                        + " You are welcome to book another time at " + details.portal() + ".");
                 linkText = "Your request is here:";
             }
             default -> throw new IllegalArgumentException(event.name());

@@ -46,6 +46,8 @@ class ClientMailTest {
         assertEquals(Event.CONFIRMED, ClientMail.event(request(RequestStatus.CONFIRMED, Instant.now(), null)));
         assertEquals(Event.DECLINED, ClientMail.event(request(RequestStatus.DECLINED, Instant.now(), null)));
         assertEquals(Event.EXPIRED, ClientMail.event(request(RequestStatus.EXPIRED, Instant.now(), null)));
+        assertEquals(Event.CANCELLED, ClientMail.event(request(RequestStatus.CANCELLED, Instant.now(), null)),
+                "the PMS cancelled the visit: the client may not have asked for it");
         assertNull(ClientMail.event(request(RequestStatus.WITHDRAWN, Instant.now(), null)),
                 "the client withdrew it themselves");
     }
@@ -130,6 +132,18 @@ class ClientMailTest {
         assertTrue(expired.contains("it has lapsed and nothing is booked"), expired);
         assertTrue(expired.contains("book another time at " + PORTAL), expired);
         assertTrue(expired.contains("Your request is here:\n" + LINK), expired);
+    }
+
+    @Test
+    void aVisitCancelledInThePmsSaysSoWithThePhoneAndThePortal() {
+        ClientMail mail = ClientMail.of(Event.CANCELLED, PRACTICE, request(RequestStatus.CANCELLED, Instant.now(), null),
+                DETAILS);
+        assertEquals("Your visit has been cancelled \u2013 Riverside Family Dental", mail.subject());
+        String body = mail.body();
+        assertTrue(body.contains("Was:       Monday 7 December 2026 at 09:00\n"), body);
+        assertTrue(body.contains("please call us on +1 555 0100."), body);
+        assertTrue(body.contains("book another time at " + PORTAL), body);
+        assertTrue(body.contains("Your request is here:\n" + LINK), body);
     }
 
     @Test

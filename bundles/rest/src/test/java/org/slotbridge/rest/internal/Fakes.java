@@ -168,6 +168,16 @@ final class Fakes {
         }
 
         @Override
+        public Request movedInPms(String slug, String requestId, Opening opening) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Request cancelledInPms(String slug, String requestId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public Request withdraw(String slug, String requestId) {
             throw new UnsupportedOperationException();
         }

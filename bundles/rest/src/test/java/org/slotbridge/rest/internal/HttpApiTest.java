@@ -202,6 +202,16 @@ class HttpApiTest {
         }
 
         @Override
+        public Request movedInPms(String slug, String requestId, Opening opening) {
+            return delegate.movedInPms(slug, requestId, opening);
+        }
+
+        @Override
+        public Request cancelledInPms(String slug, String requestId) {
+            return delegate.cancelledInPms(slug, requestId);
+        }
+
+        @Override
         public Request withdraw(String slug, String requestId) {
             return delegate.withdraw(slug, requestId);
         }

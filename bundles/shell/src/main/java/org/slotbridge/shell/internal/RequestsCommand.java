@@ -27,8 +27,8 @@ public class RequestsCommand implements Action {
     String slug;
 
     @Argument(index = 1, name = "status",
-            description = "PENDING, PROPOSED, CONFIRMED, DECLINED, WITHDRAWN, EXPIRED or CONFLICTED;"
-                    + " PENDING when omitted")
+            description = "PENDING, PROPOSED, CONFIRMED, DECLINED, WITHDRAWN, EXPIRED, CONFLICTED or"
+                    + " CANCELLED; PENDING when omitted")
     String status;
 
     @Reference
@@ -62,7 +62,7 @@ public class RequestsCommand implements Action {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("status",
                     "'" + text + "' is not one of PENDING, PROPOSED, CONFIRMED, DECLINED, WITHDRAWN, EXPIRED,"
-                            + " CONFLICTED");
+                            + " CONFLICTED, CANCELLED");
         }
     }
 }

@@ -37,7 +37,10 @@ import org.slotbridge.store.StoreSession;
  * Reconciliation: an appointment whose placer id is the id of a request of the same practice is the
  * visit booked for that request. Its time is then kept by the appointment, so the request's hold
  * ends; an open or conflicted request takes the appointment's time and is confirmed through {@link Booking},
- * which tells the request listeners as for any confirmation.
+ * which tells the request listeners as for any confirmation. From then on the confirmed request follows its
+ * visit: when the PMS moves it, the request takes its time ({@link Booking#movedInPms}); when the PMS cancels it,
+ * the request is cancelled ({@link Booking#cancelledInPms}), so that its time, free again, is never the time of
+ * a confirmed request as well.
  * <p>
  * An appointment that takes time over an open request's time on its provider or room, and was not booked
  * for that request (staff booked the time by phone, say), makes the request conflicted through
@@ -89,7 +92,51 @@ public final class ScheduleSyncService implements ScheduleSync {
         String toConfirm = reconcile(session, slug, appointment);
         Change<Appointment> change = new Change<>(before, appointment, scheduleVersion(session, slug));
         List<String> bookedOver = bookedOver(session, slug, appointment);
+        Runnable follow = followVisit(session, slug, appointment);
         unit.afterCommit(() -> appointmentStored(slug, appointment, change, toConfirm, bookedOver));
+        if (follow != null) {
+            unit.afterCommit(follow);
+        }
+    }
+
+    /**
+     * What a confirmed request does about its visit as the PMS has it now: take the visit's time when the PMS
+     * moved it, or end when the PMS cancelled it. Null when the visit was not booked for a confirmed request, or
+     * nothing changed.
+     */
+    private Runnable followVisit(StoreSession session, String slug, Appointment visit) {
+        Request request = visit.placerId() == null ? null
+                : session.requests().find(slug, visit.placerId()).orElse(null);
+        if (request == null || request.status() != RequestStatus.CONFIRMED) {
+            return null;
+        }
+        String id = request.id();
+        if (!visit.status().takesTime()) {
+            return () -> follow(slug, id, visit, "cancelled", () -> booking.cancelledInPms(slug, id));
+        }
+        Opening asBooked = booked(request, visit).opening();
+        Opening asked = request.opening();
+        // a room the PMS gave a visit that needs none is no move to tell the client of
+        if (asBooked.start().equals(asked.start()) && asBooked.end().equals(asked.end())
+                && asBooked.providerId().equals(asked.providerId())) {
+            return null;
+        }
+        return () -> follow(slug, id, visit, "moved", () -> booking.movedInPms(slug, id, asBooked));
+    }
+
+    // The appointment is committed: a request that was decided meanwhile keeps its own status.
+    private static void follow(String slug, String requestId, Appointment visit, String what, Runnable step) {
+        try {
+            step.run();
+            LOG.info("Request {} of practice {} follows appointment {}, {} in the PMS", requestId, slug,
+                    visit.pmsId(), what);
+        } catch (ConflictException e) {
+            LOG.info("Request {} of practice {} was no longer confirmed when appointment {} was {} in the PMS",
+                    requestId, slug, visit.pmsId(), what);
+        } catch (RuntimeException e) {
+            LOG.warn("Request {} of practice {}: following appointment {}, {} in the PMS, failed", requestId, slug,
+                    visit.pmsId(), what, e);
+        }
     }
 
     /** Tells booking, confirms the request the appointment was booked for, and marks the ones it took the time of. */
@@ -269,7 +316,11 @@ public final class ScheduleSyncService implements ScheduleSync {
         Appointment after = new Appointment(before.pmsId(), before.providerId(), before.roomId(), before.start(),
                 before.end(), before.patientPmsId(), status, before.placerId());
         Change<Appointment> change = new Change<>(before, after, scheduleVersion(session, slug));
+        Runnable follow = followVisit(session, slug, after);
         unit.afterCommit(() -> tellAppointment(slug, change));
+        if (follow != null) {
+            unit.afterCommit(follow);
+        }
         return true;
     }
 

@@ -236,6 +236,98 @@ class ScheduleSyncServiceTest {
     }
 
     @Test
+    void aConfirmedRequestWhoseVisitThePmsCancelsIsCancelledAndItsTimeOfferedAgain() {
+        Request request = request();
+        Appointment booked = appointment("A9", request.opening().start(), request.id());
+        sync.appointment(SLUG, booked);
+        told.clear();
+
+        assertTrue(sync.cancelAppointment(SLUG, "A9"));
+        Request cancelled = booking.find(SLUG, request.id());
+        assertEquals(RequestStatus.CANCELLED, cancelled.status());
+        assertEquals(request.opening().start(), cancelled.opening().start(), "it keeps the time it was booked for");
+        assertEquals(List.of(cancelled), told, "listeners are told: the client is written to");
+        assertTrue(consults().contains(request.opening()), "the time is free again");
+
+        // someone else takes the time and staff confirm them: only one confirmed request has it
+        Request next = request();
+        assertEquals(request.opening(), next.opening());
+        booking.confirm(SLUG, next.id(), null);
+        assertEquals(List.of(next.id()), booking.requests(SLUG, RequestStatus.CONFIRMED).stream()
+                .map(Request::id).toList());
+
+        assertTrue(sync.cancelAppointment(SLUG, "A9"));
+        assertEquals(1, told.stream().filter(r -> r.id().equals(request.id())).count(),
+                "cancelling again changes nothing more");
+    }
+
+    @Test
+    void aVisitThePmsSendsAsCancelledCancelsItsConfirmedRequest() {
+        Request request = request();
+        sync.appointment(SLUG, appointment("A9", request.opening().start(), request.id()));
+        Appointment booked = appointment("A9", request.opening().start(), request.id());
+        sync.appointment(SLUG, new Appointment(booked.pmsId(), booked.providerId(), booked.roomId(), booked.start(),
+                booked.end(), booked.patientPmsId(), AppointmentStatus.CANCELLED, booked.placerId()));
+        assertEquals(RequestStatus.CANCELLED, booking.find(SLUG, request.id()).status());
+    }
+
+    @Test
+    void aNoShowLeavesTheConfirmedRequestAsItIs() {
+        Request request = request();
+        sync.appointment(SLUG, appointment("A9", request.opening().start(), request.id()));
+        told.clear();
+        assertTrue(sync.noShow(SLUG, "A9"));
+        assertEquals(RequestStatus.CONFIRMED, booking.find(SLUG, request.id()).status());
+        assertTrue(told.isEmpty());
+    }
+
+    @Test
+    void aConfirmedRequestFollowsItsVisitWhenThePmsMovesIt() {
+        Request request = request();
+        sync.appointment(SLUG, appointment("A9", request.opening().start(), request.id()));
+        told.clear();
+
+        Instant later = request.opening().start().plusSeconds(3 * 3600);
+        sync.appointment(SLUG, new Appointment("A9", "JONES", "OP2", later, later.plusSeconds(2700), "P1",
+                AppointmentStatus.BOOKED, request.id()));
+        Request moved = booking.find(SLUG, request.id());
+        assertEquals(RequestStatus.CONFIRMED, moved.status());
+        assertEquals(new Opening("consult", "JONES", "OP2", later, later.plusSeconds(2700)), moved.opening());
+        assertEquals(List.of(moved), told);
+        assertTrue(consults().contains(request.opening()), "the time it had is free again");
+
+        sync.appointment(SLUG, new Appointment("A9", "JONES", "OP2", later, later.plusSeconds(2700), "P1",
+                AppointmentStatus.BOOKED, request.id()));
+        assertEquals(1, told.size(), "the same visit again moves nothing");
+    }
+
+    @Test
+    void aRequestStaffConfirmedThatThePmsBooksAtAnotherTimeTakesThatTime() {
+        Request request = request();
+        booking.confirm(SLUG, request.id(), "See you");
+        Instant later = request.opening().start().plusSeconds(2 * 3600);
+        sync.appointment(SLUG, appointment("A9", later, request.id()));
+        Request moved = booking.find(SLUG, request.id());
+        assertEquals(later, moved.opening().start());
+        assertEquals("See you", moved.staffNote());
+        assertTrue(store.call(s -> s.holds().live(SLUG, NOW, NOW.plusSeconds(86400 * 3), NOW)).isEmpty(),
+                "the hold of the time first confirmed ended");
+        assertTrue(consults().contains(request.opening()));
+    }
+
+    @Test
+    void onlyAConfirmedRequestFollowsTheVisitsOfThePms() {
+        Request request = request();
+        ConflictException cancel = assertThrows(ConflictException.class,
+                () -> booking.cancelledInPms(SLUG, request.id()));
+        assertEquals("request_not_confirmed", cancel.code());
+        ConflictException move = assertThrows(ConflictException.class,
+                () -> booking.movedInPms(SLUG, request.id(), request.opening()));
+        assertEquals("request_not_confirmed", move.code());
+        assertEquals(RequestStatus.PENDING, booking.find(SLUG, request.id()).status());
+    }
+
+    @Test
     void placerIdsOfOtherPracticesOrUnknownOnesConfirmNothing() {
         Request request = request();
         store.run(s -> s.practices().save(Fixtures.practice("other", NewClientPolicy.WELCOME)));

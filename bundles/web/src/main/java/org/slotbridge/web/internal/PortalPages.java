@@ -596,6 +596,7 @@ final class PortalPages {
             case WITHDRAWN -> "Withdrawn";
             case EXPIRED -> "Expired: nobody decided in time";
             case CONFLICTED -> "This time was given to another visit; please pick another";
+            case CANCELLED -> "Cancelled: the visit was cancelled in the practice's schedule";
         };
     }
 }

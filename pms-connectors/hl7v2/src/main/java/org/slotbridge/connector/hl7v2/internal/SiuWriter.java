@@ -38,6 +38,8 @@ import org.slotbridge.api.RequestStatus;
  *       lost its time to another visit and holds nothing, so the PMS must not keep it as booked; if the client
  *       then takes an opening offered instead, the request is pending again and an S12 asks for it anew under
  *       the same placer id.</li>
+ *   <li>CANCELLED: S15, SCH-25 {@code Cancelled}, answering the PMS's own cancellation of the booked visit, so
+ *       that the request's last message always says where it stands.</li>
  * </ul>
  *
  * <p>SCH-1 (placer appointment id) is the request id in namespace {@value SiuReader#NAMESPACE}, the same in
@@ -63,7 +65,7 @@ final class SiuWriter {
         return switch (status) {
             case PENDING -> "S12";
             case PROPOSED, CONFIRMED -> "S14";
-            case DECLINED, WITHDRAWN, EXPIRED, CONFLICTED -> "S15";
+            case DECLINED, WITHDRAWN, EXPIRED, CONFLICTED, CANCELLED -> "S15";
         };
     }
 
@@ -250,6 +252,7 @@ final class SiuWriter {
             case WITHDRAWN -> "Withdrawn by the client";
             case EXPIRED -> "Expired: not decided in time";
             case CONFLICTED -> "Time booked in the PMS for another visit";
+            case CANCELLED -> "Cancelled in the PMS";
         };
     }
 
@@ -257,7 +260,7 @@ final class SiuWriter {
         return switch (status) {
             case PENDING, PROPOSED -> "Pending";
             case CONFIRMED -> "Booked";
-            case DECLINED, WITHDRAWN, EXPIRED, CONFLICTED -> "Cancelled";
+            case DECLINED, WITHDRAWN, EXPIRED, CONFLICTED, CANCELLED -> "Cancelled";
         };
     }
 }

@@ -169,8 +169,8 @@ class OutboxTest {
     }
 
     @Test
-    void requestsThatLostTheirTimeOrExpiredAreCancelledInThePms() throws Exception {
-        for (RequestStatus ended : List.of(RequestStatus.CONFLICTED, RequestStatus.EXPIRED)) {
+    void requestsThatLostTheirTimeExpiredOrWereCancelledInThePmsAreCancelledInThePms() throws Exception {
+        for (RequestStatus ended : List.of(RequestStatus.CONFLICTED, RequestStatus.EXPIRED, RequestStatus.CANCELLED)) {
             Path file = write(request(ended));
             assertTrue(file.getFileName().toString().endsWith("-S15.hl7"), file.toString());
             assertEquals("Cancelled", sch(file).getFillerStatusCode().getIdentifier().getValue());
