@@ -3,6 +3,7 @@ package org.slotbridge.web.internal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,9 @@ final class ClientRequestPages {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(ClientRequestPages.class);
+    /** Refusals that mean the request is no longer where the client's page showed it. */
+    private static final Set<String> MOVED_ON = Set.of("request_not_open", "not_proposed", "request_conflicted",
+            "not_conflicted");
 
     private final Booking booking;
     private final PortalPages portal;
@@ -79,12 +83,23 @@ final class ClientRequestPages {
             }
         } catch (ConflictException | InvalidInputException e) {
             Request now = booking.forClient(slug, requestId, token);
-            String message = e instanceof ConflictException c && ConflictException.OPENING_TAKEN.equals(c.code())
-                    ? PortalPages.TAKEN : Messages.sentence(e.getMessage());
+            String message = e instanceof ConflictException c ? refused(c, now) : Messages.sentence(e.getMessage());
             return page(request, practice, now, token, message, e instanceof ConflictException ? 409 : 400);
         }
         LOG.info("Request {} of practice {}: the client chose {}", requestId, slug, step);
         return WebResponse.seeOther(back);
+    }
+
+    /** Why a step was refused, in the client's words: a request that moved on is described as it is now. */
+    private static String refused(ConflictException e, Request now) {
+        if (ConflictException.OPENING_TAKEN.equals(e.code())) {
+            return PortalPages.TAKEN;
+        }
+        if (MOVED_ON.contains(e.code())) {
+            return "Your request changed in the meantime, so that step is no longer possible. Where it stands now: "
+                    + Messages.sentence(PortalPages.statusLabel(now.status()));
+        }
+        return Messages.sentence(e.getMessage());
     }
 
     /** The path of the client's page of a request, with its token. */
