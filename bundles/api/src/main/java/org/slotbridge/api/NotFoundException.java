@@ -6,6 +6,6 @@ public class NotFoundException extends SlotbridgeException {
     private static final long serialVersionUID = 1L;
 
     public NotFoundException(String what, String key) {
-        super("not_found", "no " + what + " '" + key + "'");
+        super("not_found", "no " + what + " " + Quoted.of(key));
     }
 }

@@ -199,14 +199,14 @@ public record PracticeConfig(Practice practice, PracticeRules rules, List<Provid
         }
 
         private static InvalidInputException unknown(String field, String id, String what) {
-            return new InvalidInputException(field, "'" + id + "' is not a " + what + " of the practice");
+            return new InvalidInputException(field, Quoted.of(id) + " is not a " + what + " of the practice");
         }
 
         private static Set<String> unique(List<String> ids, String field) {
             Set<String> seen = new HashSet<>();
             for (String id : ids) {
                 if (!seen.add(id)) {
-                    throw new InvalidInputException(field, "'" + id + "' appears twice");
+                    throw new InvalidInputException(field, Quoted.of(id) + " appears twice");
                 }
             }
             return seen;

@@ -57,13 +57,13 @@ public record TimeWindow(LocalTime start, LocalTime end) {
         int dash = value.indexOf('-');
         if (dash < 0) {
             throw new InvalidInputException(field,
-                    "'" + text + "' is not morning, afternoon, evening or a range like 08:00-12:30");
+                    Quoted.of(text) + " is not morning, afternoon, evening or a range like 08:00-12:30");
         }
         try {
             return new TimeWindow(LocalTime.parse(value.substring(0, dash).trim()),
                     LocalTime.parse(value.substring(dash + 1).trim()));
         } catch (java.time.format.DateTimeParseException e) {
-            throw new InvalidInputException(field, "'" + text + "' is not a range like 08:00-12:30");
+            throw new InvalidInputException(field, Quoted.of(text) + " is not a range like 08:00-12:30");
         } catch (InvalidInputException e) {
             throw new InvalidInputException(field, e.reason());
         }

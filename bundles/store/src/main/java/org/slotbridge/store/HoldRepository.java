@@ -49,6 +49,14 @@ public interface HoldRepository {
     /** Ends a hold, freeing its time; false when there was none. */
     boolean release(String slug, String holdId);
 
+    /**
+     * Ends a hold that is live at {@code now} and kept by no request, freeing its time; checked under the
+     * hold's row lock, so a request made on it meanwhile keeps it.
+     *
+     * @return false when the hold is gone, lapsed or kept by a request; nothing is changed then
+     */
+    boolean releaseUnkept(String slug, String holdId, Instant now);
+
     /** Ends every hold a request keeps, freeing their time; returns how many there were. */
     int releaseFor(String slug, String requestId);
 

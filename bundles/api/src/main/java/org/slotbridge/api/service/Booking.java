@@ -38,6 +38,23 @@ public interface Booking {
      */
     Hold hold(String slug, Opening opening);
 
+    /**
+     * A hold of the practice, live or kept by a request (then without expiry). Its id is all a client
+     * needs: ids are random and cannot be guessed.
+     *
+     * @throws org.slotbridge.api.NotFoundException when the practice has no such hold, or it has lapsed
+     */
+    Hold findHold(String slug, String holdId);
+
+    /**
+     * Ends a hold no request was made on, offering its time again.
+     *
+     * @throws org.slotbridge.api.NotFoundException when the practice has no such hold, or it has lapsed
+     * @throws org.slotbridge.api.ConflictException with code {@code hold_in_use} when a request keeps it: the
+     *                                              request is withdrawn instead
+     */
+    void release(String slug, String holdId);
+
     /** Turns a live hold into a pending request; the hold then lasts until staff decide. */
     Request request(String slug, RequestForm form);
 

@@ -457,14 +457,14 @@ public final class BookingService implements Booking {
 
     @Override
     public Request confirm(String slug, String requestId, String staffNote) {
-        String note = Forms.note(staffNote, "staffNote");
+        String note = Forms.note(staffNote, "note");
         // the hold stays: it keeps the time until the PMS shows the visit
         return decide(slug, requestId, OPEN_OR_CONFLICTED, RequestStatus.CONFIRMED, current -> note);
     }
 
     @Override
     public Request decline(String slug, String requestId, String staffNote) {
-        String note = Forms.note(staffNote, "staffNote");
+        String note = Forms.note(staffNote, "note");
         return decide(slug, requestId, OPEN_OR_CONFLICTED, RequestStatus.DECLINED, current -> note);
     }
 
@@ -473,7 +473,7 @@ public final class BookingService implements Booking {
         if (opening == null) {
             throw new InvalidInputException("opening", "is required");
         }
-        String note = Forms.note(staffNote, "staffNote");
+        String note = Forms.note(staffNote, "note");
         Instant now = clock.instant();
         // a request keeps the reason it was made for: the client asked for that visit, not another
         String asked = find(slug, requestId).opening().reasonId();
@@ -876,5 +876,38 @@ public final class BookingService implements Booking {
 
     /** A committed change and the practice it happened in, for the listeners. */
     private record Changed(Practice practice, Request request) {
+    }
+
+    @Override
+    public Hold findHold(String slug, String holdId) {
+        Instant now = clock.instant();
+        return store.call(session -> {
+            session.practices().require(slug);
+            return session.holds().find(slug, holdId)
+                    .filter(hold -> hold.expiresAt() == null || hold.expiresAt().isAfter(now))
+                    .orElseThrow(() -> new NotFoundException("hold", holdId));
+        });
+    }
+
+    /**
+     * {@inheritDoc}
+     * <p>
+     * Whether a request keeps the hold is decided under the hold's row lock, so a request made on it at the
+     * same moment either keeps it or finds it gone.
+     */
+    @Override
+    public void release(String slug, String holdId) {
+        Instant now = clock.instant();
+        store.run(session -> {
+            session.practices().require(slug);
+            if (session.holds().releaseUnkept(slug, holdId, now)) {
+                return;
+            }
+            session.holds().find(slug, holdId).filter(hold -> hold.expiresAt() == null)
+                    .orElseThrow(() -> new NotFoundException("hold", holdId));
+            throw new ConflictException("hold_in_use", "a request has been made on this hold;"
+                    + " it ends with the request (cancel the request instead)");
+        });
+        LOG.debug("Hold {} released in practice {}", holdId, slug);
     }
 }

@@ -353,6 +353,32 @@ class BookingServiceTest {
     }
 
     @Test
+    void aBareHoldIsFoundAndReleasedButNotOneARequestKeeps() {
+        Opening opening = consults().get(0);
+        Hold hold = booking.hold(SLUG, opening);
+        assertEquals(hold, booking.findHold(SLUG, hold.id()));
+        assertThrows(NotFoundException.class, () -> booking.findHold("elsewhere", hold.id()));
+        assertThrows(NotFoundException.class, () -> booking.release("elsewhere", hold.id()));
+
+        booking.release(SLUG, hold.id());
+        assertTrue(consults().contains(opening), "a released hold offers its time again");
+        assertThrows(NotFoundException.class, () -> booking.findHold(SLUG, hold.id()));
+        assertThrows(NotFoundException.class, () -> booking.release(SLUG, hold.id()));
+        assertThrows(NotFoundException.class, () -> booking.release(SLUG, "no-such-hold"));
+
+        Request request = requestOn(opening, "mia@example.org");
+        assertNull(booking.findHold(SLUG, request.holdId()).expiresAt(), "a kept hold does not lapse");
+        assertEquals("hold_in_use", assertThrows(ConflictException.class,
+                () -> booking.release(SLUG, request.holdId())).code());
+        assertFalse(consults().contains(opening), "the request keeps its time");
+
+        Hold lapsing = booking.hold(SLUG, consults().get(0));
+        clock.advance(Duration.ofMinutes(10));
+        assertThrows(NotFoundException.class, () -> booking.findHold(SLUG, lapsing.id()));
+        assertThrows(NotFoundException.class, () -> booking.release(SLUG, lapsing.id()));
+    }
+
+    @Test
     void confirmKeepsTheTimeAndDeclineFreesIt() {
         List<Opening> openings = consults();
         Request kept = requestOn(openings.get(0), "mia@example.org");
@@ -380,6 +406,18 @@ class BookingServiceTest {
             assertThrows(ConflictException.class, () -> booking.withdraw(SLUG, decided.id()));
         }
         assertEquals(4, told.size(), "refused decisions tell nobody");
+    }
+
+    @Test
+    void aNoteTooLongIsRefusedNamingTheNote() {
+        Request request = requestOn(consults().get(0), "mia@example.org");
+        String longNote = "x".repeat(Forms.MAX_NOTE + 1);
+        assertEquals("note", assertThrows(InvalidInputException.class,
+                () -> booking.confirm(SLUG, request.id(), longNote)).field());
+        assertEquals("note", assertThrows(InvalidInputException.class,
+                () -> booking.decline(SLUG, request.id(), longNote)).field());
+        assertEquals("note", assertThrows(InvalidInputException.class,
+                () -> booking.propose(SLUG, request.id(), consults().get(0), longNote)).field());
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.slotbridge.api.InvalidInputException;
 import org.slotbridge.api.Opening;
 import org.slotbridge.api.PatientKind;
+import org.slotbridge.api.Quoted;
 import org.slotbridge.api.RequestForm;
 
 /**
@@ -74,7 +75,7 @@ final class Inputs {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
             throw new InvalidInputException(field,
-                    "'" + text + "' is not a date-time with offset like 2026-12-07T09:00:00-05:00");
+                    Quoted.of(text) + " is not a date-time with offset like 2026-12-07T09:00:00-05:00");
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
@@ -36,6 +37,7 @@ import org.slotbridge.api.NotFoundException;
 import org.slotbridge.api.Opening;
 import org.slotbridge.api.Practice;
 import org.slotbridge.api.Preferences;
+import org.slotbridge.api.Quoted;
 import org.slotbridge.api.Reason;
 import org.slotbridge.api.RequestReceipt;
 import org.slotbridge.api.Slugs;
@@ -141,7 +143,7 @@ public class PracticesResource {
         Map<String, String> names = Views.providerNames(directory.providers(practice.slug()));
         String provider = Inputs.blankToNull(providerId);
         if (provider != null && !names.containsKey(provider)) {
-            throw new InvalidInputException("provider", "the practice has no provider '" + provider + "'");
+            throw new InvalidInputException("provider", "the practice has no provider " + Quoted.of(provider));
         }
         Preferences search = SearchParams.preferences(from, to, days, times, provider,
                 LocalDate.now(clock.withZone(zone)));
@@ -183,6 +185,24 @@ public class PracticesResource {
         return Response.created(URI.create("/api/v1/practices/" + practice.slug() + "/holds/" + hold.id()))
                 .entity(view)
                 .build();
+    }
+
+    /** A hold as the POST answered it, while it lives; its id, random and unguessable, is all it takes. */
+    @GET
+    @Path("{slug}/holds/{id}")
+    public HoldView findHold(@PathParam("slug") String slug, @PathParam("id") String id) {
+        Practice practice = listed(slug);
+        return HoldView.of(booking.findHold(practice.slug(), id), practice.zone(), providerNames(practice));
+    }
+
+    /** Lets go of a hold no request was made on, so that its time is offered again. */
+    @DELETE
+    @Path("{slug}/holds/{id}")
+    public Response release(@PathParam("slug") String slug, @PathParam("id") String id) {
+        Practice practice = listed(slug);
+        booking.release(practice.slug(), id);
+        LOG.info("Hold {} released at practice {}", id, practice.slug());
+        return Response.noContent().build();
     }
 
     /**
@@ -237,7 +257,7 @@ public class PracticesResource {
         try {
             return directory.reason(practice.slug(), reasonId);
         } catch (NotFoundException e) {
-            throw new InvalidInputException("reason", "the practice offers no reason '" + reasonId + "'");
+            throw new InvalidInputException("reason", "the practice offers no reason " + Quoted.of(reasonId));
         }
     }
 

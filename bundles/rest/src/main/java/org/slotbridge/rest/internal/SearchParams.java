@@ -13,6 +13,7 @@ import org.slotbridge.api.ClientKind;
 import org.slotbridge.api.InvalidInputException;
 import org.slotbridge.api.Order;
 import org.slotbridge.api.Preferences;
+import org.slotbridge.api.Quoted;
 import org.slotbridge.api.TimeWindow;
 
 /** Reads the query parameters of an openings search; each bad one is refused by its own name. */
@@ -52,7 +53,7 @@ final class SearchParams {
             try {
                 read = Order.valueOf(order.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("order", "'" + order + "' is not earliest or spread");
+                throw new InvalidInputException("order", Quoted.of(order) + " is not earliest or spread");
             }
         }
         int size = whole(limit, "limit", 0, MAX_LIMIT);
@@ -83,7 +84,7 @@ final class SearchParams {
         return switch (text.strip().toLowerCase(Locale.ROOT)) {
             case "new" -> ClientKind.NEW;
             case "existing" -> ClientKind.EXISTING;
-            default -> throw new InvalidInputException("client", "'" + text + "' is not new or existing");
+            default -> throw new InvalidInputException("client", Quoted.of(text) + " is not new or existing");
         };
     }
 
@@ -115,14 +116,14 @@ final class SearchParams {
         } catch (NumberFormatException e) {
             // answered below, as for a number out of range
         }
-        throw new InvalidInputException(field, "'" + text + "' is not a whole number from " + min + " to " + max);
+        throw new InvalidInputException(field, Quoted.of(text) + " is not a whole number from " + min + " to " + max);
     }
 
     static LocalDate date(String text, String field) {
         try {
             return LocalDate.parse(text.trim());
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "'" + text + "' is not a date like 2026-12-07");
+            throw new InvalidInputException(field, Quoted.of(text) + " is not a date like 2026-12-07");
         }
     }
 
@@ -151,7 +152,7 @@ final class SearchParams {
                 return day;
             }
         }
-        throw new InvalidInputException("days", "'" + item + "' is not a weekday like MON or MONDAY");
+        throw new InvalidInputException("days", Quoted.of(item) + " is not a weekday like MON or MONDAY");
     }
 
     private static List<String> items(String text) {

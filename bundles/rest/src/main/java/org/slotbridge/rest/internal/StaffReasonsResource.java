@@ -22,6 +22,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.slotbridge.api.InvalidInputException;
 import org.slotbridge.api.NotFoundException;
+import org.slotbridge.api.Quoted;
 import org.slotbridge.api.Reason;
 import org.slotbridge.api.Slugs;
 import org.slotbridge.api.service.PracticeDirectory;
@@ -90,7 +91,8 @@ public class StaffReasonsResource {
         json.putIfAbsent("id", id);
         Reason reason = ConfigReader.reason(json, "");
         if (!reason.id().equals(id)) {
-            throw new InvalidInputException("id", "is '" + reason.id() + "' but the address names '" + id + "'");
+            throw new InvalidInputException("id",
+                    "is " + Quoted.of(reason.id()) + " but the address names " + Quoted.of(id));
         }
         ConfigBodies.save(() -> setup.saveReason(slug, reason), "reasons[" + id + "]");
         LOG.info("Reason {} of practice {} saved by staff {}", id, slug, member.username());

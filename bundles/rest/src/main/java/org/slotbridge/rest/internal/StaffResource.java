@@ -26,6 +26,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.slotbridge.api.InvalidInputException;
 import org.slotbridge.api.Practice;
 import org.slotbridge.api.Opening;
+import org.slotbridge.api.Quoted;
 import org.slotbridge.api.Request;
 import org.slotbridge.api.RequestStatus;
 import org.slotbridge.api.service.Booking;
@@ -141,7 +142,7 @@ public class StaffResource {
         try {
             return RequestStatus.valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("status", "'" + text + "' is not one of "
+            throw new InvalidInputException("status", Quoted.of(text) + " is not one of "
                     + Arrays.stream(RequestStatus.values()).map(Enum::name).collect(Collectors.joining(", ")));
         }
     }

@@ -21,6 +21,7 @@ import org.slotbridge.api.Explanation;
 import org.slotbridge.api.InvalidInputException;
 import org.slotbridge.api.NotFoundException;
 import org.slotbridge.api.Practice;
+import org.slotbridge.api.Quoted;
 import org.slotbridge.api.Slugs;
 import org.slotbridge.api.service.Booking;
 import org.slotbridge.api.service.PracticeDirectory;
@@ -67,12 +68,12 @@ public class WhyNotResource {
             }
             directory.reason(slug, reasonId);
         } catch (NotFoundException e) {
-            throw new InvalidInputException("reason", "the practice has no reason '" + reasonId + "'");
+            throw new InvalidInputException("reason", "the practice has no reason " + Quoted.of(reasonId));
         }
         Map<String, String> names = Views.providerNames(directory.providers(slug));
         String providerId = Inputs.required(provider, "provider");
         if (!names.containsKey(providerId)) {
-            throw new InvalidInputException("provider", "the practice has no provider '" + providerId + "'");
+            throw new InvalidInputException("provider", "the practice has no provider " + Quoted.of(providerId));
         }
         Instant at = Inputs.instant(start, "start");
         Explanation explanation = booking.explain(slug, reasonId, providerId, at);

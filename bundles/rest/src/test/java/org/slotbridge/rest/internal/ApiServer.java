@@ -24,8 +24,8 @@ import org.eclipse.jetty.servlet.ServletContextHandler;
 import org.eclipse.jetty.servlet.ServletHolder;
 
 /**
- * Resources served by CXF in Jetty on a free local port, with the exception mappers and the Jackson provider
- * the whiteboard registers beside them, and plain HTTP calls to them.
+ * Resources served by CXF in Jetty on a free local port, with the exception mappers, the filter and the Jackson
+ * provider the whiteboard registers beside them, and plain HTTP calls to them.
  */
 final class ApiServer {
 
@@ -43,7 +43,7 @@ final class ApiServer {
     static ApiServer start(Object... resources) throws Exception {
         List<Object> all = new ArrayList<>(List.of(resources));
         all.addAll(List.of(new SlotbridgeExceptionMapper(), new WebApplicationExceptionMapper(),
-                new UnexpectedExceptionMapper(), new JacksonJsonProvider()));
+                new UnexpectedExceptionMapper(), new EmptyBodyFilter(), new JacksonJsonProvider()));
         Set<Object> singletons = Set.copyOf(all);
         Application application = new Application() {
             @Override

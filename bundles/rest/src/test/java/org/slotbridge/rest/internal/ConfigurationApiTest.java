@@ -195,6 +195,8 @@ class ConfigurationApiTest {
                 CHECKUP.replace("\"minutes\"", "\"colour\": \"blue\", \"minutes\""), "colour");
         assertRefused("PUT", "/api/v1/staff/practices/clinic/reasons/checkup",
                 CHECKUP.replace("{", "{\"id\": \"check-up\", "), "id");
+        assertRefused("PUT", "/api/v1/staff/practices/clinic/reasons/checkup",
+                CHECKUP.replace("\"minutes\"", "\"providerGroup\": \"hygiene\", \"minutes\""), "providerGroup");
         assertRefused("PUT", "/api/v1/staff/practices/clinic/rules",
                 "{\"timing\": {\"gridMinutes\": \"thirty\"}}", "timing.gridMinutes");
         assertRefused("PUT", "/api/v1/staff/practices/clinic/rules",

@@ -155,6 +155,26 @@ final class Fakes {
             return new Hold("h-1", slug, opening, Instant.parse("2026-12-01T15:10:00Z"));
         }
 
+        /** Knows hold {@code h-1}, live, and {@code h-2}, which a request keeps. */
+        @Override
+        public Hold findHold(String slug, String holdId) {
+            calls.add("findHold " + slug + " " + holdId);
+            Opening opening = opening(Instant.parse("2026-12-07T14:00:00Z"));
+            return switch (holdId) {
+                case "h-1" -> new Hold("h-1", slug, opening, Instant.parse("2026-12-01T15:10:00Z"));
+                case "h-2" -> new Hold("h-2", slug, opening, null);
+                default -> throw new NotFoundException("hold", holdId);
+            };
+        }
+
+        @Override
+        public void release(String slug, String holdId) {
+            calls.add("release " + slug + " " + holdId);
+            if (findHold(slug, holdId).expiresAt() == null) {
+                throw new ConflictException("hold_in_use", "a request has been made on this hold");
+            }
+        }
+
         @Override
         public Request request(String slug, RequestForm form) {
             calls.add("request " + slug);

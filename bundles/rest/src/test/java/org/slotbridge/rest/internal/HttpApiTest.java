@@ -3,6 +3,7 @@ package org.slotbridge.rest.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -21,6 +22,7 @@ import org.slotbridge.api.Explanation;
 import org.slotbridge.api.Hold;
 import org.slotbridge.api.Opening;
 import org.slotbridge.api.Preferences;
+import org.slotbridge.api.Quoted;
 import org.slotbridge.api.Request;
 import org.slotbridge.api.RequestForm;
 import org.slotbridge.api.RequestReceipt;
@@ -77,6 +79,19 @@ class HttpApiTest {
     }
 
     @Test
+    void errorsQuoteAtMostTheStartOfABadValue() throws Exception {
+        String huge = "x".repeat(5000);
+        HttpResponse<String> reason = get("/api/v1/practices/demo/openings?reason=" + huge, null);
+        assertEquals(400, reason.statusCode());
+        String message = JSON.readTree(reason.body()).get("message").asText();
+        assertTrue(message.endsWith("'" + "x".repeat(Quoted.MAX) + "\u2026'"), message);
+
+        HttpResponse<String> practice = get("/api/v1/practices/" + "a".repeat(5000) + "/reasons", null);
+        assertEquals(404, practice.statusCode());
+        assertTrue(practice.body().length() < 200, practice.body());
+    }
+
+    @Test
     void holdsWhatTheSearchReturned() throws Exception {
         JsonNode opening = JSON.readTree(get("/api/v1/practices/demo/openings?reason=checkup", null).body())
                 .at("/openings/0");
@@ -86,6 +101,28 @@ class HttpApiTest {
         assertEquals(201, answer.statusCode(), answer.body());
         assertTrue(answer.headers().firstValue("Location").orElse("").endsWith("/api/v1/practices/demo/holds/h-1"));
         assertEquals(opening, JSON.readTree(answer.body()).get("opening"));
+    }
+
+    @Test
+    void showsAndReleasesAHoldAtItsLocation() throws Exception {
+        HttpResponse<String> shown = get("/api/v1/practices/demo/holds/h-1", null);
+        assertEquals(200, shown.statusCode(), shown.body());
+        JsonNode hold = JSON.readTree(shown.body());
+        assertEquals("h-1", hold.get("id").asText());
+        assertEquals("2026-12-01T10:10:00-05:00", hold.get("expiresAt").asText());
+        assertEquals("2026-12-07T09:00:00-05:00", hold.at("/opening/start").asText());
+        assertEquals(404, get("/api/v1/practices/demo/holds/h-9", null).statusCode());
+        assertEquals(404, get("/api/v1/practices/hidden/holds/h-1", null).statusCode());
+
+        HttpResponse<String> released = api.send("DELETE", "/api/v1/practices/demo/holds/h-1", null, null);
+        assertEquals(204, released.statusCode(), released.body());
+        assertTrue(BOOKING.calls.contains("release demo h-1"), BOOKING.calls.toString());
+        HttpResponse<String> unknown = api.send("DELETE", "/api/v1/practices/demo/holds/h-9", null, null);
+        assertEquals(404, unknown.statusCode());
+        assertEquals("not_found", JSON.readTree(unknown.body()).get("code").asText());
+        HttpResponse<String> kept = api.send("DELETE", "/api/v1/practices/demo/holds/h-2", null, null);
+        assertEquals(409, kept.statusCode());
+        assertEquals("hold_in_use", JSON.readTree(kept.body()).get("code").asText());
     }
 
     @Test
@@ -156,6 +193,28 @@ class HttpApiTest {
         assertEquals("CONFIRMED", JSON.readTree(confirmed.body()).get("status").asText());
     }
 
+    @Test
+    void takesNoBodyAtAllAsNoNote() throws Exception {
+        for (String step : List.of("confirm", "decline")) {
+            URI path = api.uri("/api/v1/staff/practices/demo/requests/r-1/" + step);
+            HttpResponse<String> answer = ApiServer.send(HttpRequest.newBuilder(path)
+                    .header("Authorization", Fakes.basic("desk:secret:1"))
+                    .POST(HttpRequest.BodyPublishers.noBody()));
+            assertEquals(200, answer.statusCode(), answer.body());
+            assertTrue(BOOKING.calls.contains(step + " demo r-1 null"), BOOKING.calls.toString());
+
+            HttpResponse<String> text = ApiServer.send(HttpRequest.newBuilder(path)
+                    .header("Authorization", Fakes.basic("desk:secret:1")).header("Content-Type", "text/plain")
+                    .POST(HttpRequest.BodyPublishers.ofString("see you")));
+            assertEquals(415, text.statusCode(), text.body());
+            assertEquals("unsupported_media_type", JSON.readTree(text.body()).get("code").asText());
+        }
+        HttpResponse<String> hold = ApiServer.send(HttpRequest.newBuilder(api.uri("/api/v1/practices/demo/holds"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(400, hold.statusCode(), hold.body());
+        assertEquals("body", JSON.readTree(hold.body()).get("field").asText());
+    }
+
     private static HttpResponse<String> get(String path, String authorization) throws Exception {
         return api.send("GET", path, authorization, null);
     }
@@ -189,6 +248,16 @@ class HttpApiTest {
                 throw new ConflictException(ConflictException.OPENING_TAKEN, "that opening was just taken");
             }
             return delegate.hold(slug, opening);
+        }
+
+        @Override
+        public Hold findHold(String slug, String holdId) {
+            return delegate.findHold(slug, holdId);
+        }
+
+        @Override
+        public void release(String slug, String holdId) {
+            delegate.release(slug, holdId);
         }
 
         @Override

@@ -37,6 +37,9 @@ final class JpaHoldRepository implements HoldRepository {
             "UPDATE hold SET expires_at = expires_at WHERE id = ? AND (expires_at <= ? OR ends_at <= ?)";
     private static final String LOCK =
             "UPDATE hold SET expires_at = expires_at WHERE id = ?";
+    /** A kept hold has no expiry, so this locks only a live hold no request keeps. */
+    private static final String LOCK_IF_UNKEPT =
+            "UPDATE hold SET expires_at = expires_at WHERE id = ? AND expires_at > ?";
     private static final String DELETE_UNITS = "DELETE FROM hold_unit WHERE practice = ? AND resource_key = ?"
             + " AND unit_start >= ? AND unit_start < ? AND hold_id = ?";
     private static final String DELETE_HOLD = "DELETE FROM hold WHERE id = ?";
@@ -84,6 +87,11 @@ final class JpaHoldRepository implements HoldRepository {
     @Override
     public boolean release(String slug, String holdId) {
         return delete(ids("h.id = :key", slug, holdId), LOCK) > 0;
+    }
+
+    @Override
+    public boolean releaseUnkept(String slug, String holdId, Instant now) {
+        return delete(ids("h.id = :key", slug, holdId), LOCK_IF_UNKEPT, now.toEpochMilli()) > 0;
     }
 
     @Override

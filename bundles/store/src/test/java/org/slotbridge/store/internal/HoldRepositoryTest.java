@@ -109,6 +109,21 @@ class HoldRepositoryTest {
     }
 
     @Test
+    void releasingUnkeptLeavesKeptAndLapsedHolds() {
+        Hold bare = take(opening("SMITH", "OP1", NINE, 60), NOW.plusSeconds(600));
+        Hold kept = take(opening("JONES", "OP2", NINE, 60), NOW.plusSeconds(600));
+        store.run(s -> s.holds().keep(SLUG, kept.id(), "r1", NOW));
+
+        assertFalse(yes(s -> s.holds().releaseUnkept(SLUG, kept.id(), NOW)), "kept");
+        assertFalse(yes(s -> s.holds().releaseUnkept("elsewhere", bare.id(), NOW)));
+        assertFalse(yes(s -> s.holds().releaseUnkept(SLUG, bare.id(), NOW.plusSeconds(600))), "lapsed");
+        assertTrue(yes(s -> s.holds().releaseUnkept(SLUG, bare.id(), NOW)));
+        assertTrue(store.call(s -> s.holds().find(SLUG, bare.id())).isEmpty());
+        assertEquals(List.of(kept.id()), live(NOW).stream().map(Hold::id).toList());
+        take(opening("SMITH", "OP1", NINE, 60), NOW.plusSeconds(600));
+    }
+
+    @Test
     void sweepDeletesLapsedAndPastHoldsOnly() {
         take(opening("SMITH", "OP1", NINE, 60), NOW.plusSeconds(600));
         Hold kept = take(opening("JONES", "OP2", NINE, 60), NOW.plusSeconds(600));

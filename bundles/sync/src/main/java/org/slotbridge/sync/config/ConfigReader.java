@@ -28,6 +28,7 @@ import org.slotbridge.api.Practice;
 import org.slotbridge.api.PracticeConfig;
 import org.slotbridge.api.PracticeRules;
 import org.slotbridge.api.Provider;
+import org.slotbridge.api.Quoted;
 import org.slotbridge.api.Reason;
 import org.slotbridge.api.ReasonRules;
 import org.slotbridge.api.Room;
@@ -134,13 +135,21 @@ public final class ConfigReader {
         }
     }
 
+    /**
+     * The text of an id that goes into addresses as it is (a practice's slug, a reason's id): the rule of
+     * {@link Slugs}.
+     */
+    private static String slugLike(Value value) {
+        String id = value.text();
+        if (!Slugs.isValid(id)) {
+            throw value.refuse(Quoted.of(id) + " must be 1 to 64 lower-case letters, digits or inner dashes");
+        }
+        return id;
+    }
+
     /** The practice's own fields of a configuration. */
     private static Practice practice(Fields fields) {
-        Value slugValue = fields.get("slug");
-        String slug = slugValue.text();
-        if (!Slugs.isValid(slug)) {
-            throw slugValue.refuse("'" + slug + "' must be 1 to 64 lower-case letters, digits or inner dashes");
-        }
+        String slug = slugLike(fields.get("slug"));
         Value zoneValue = fields.get("zone");
         String zoneText = zoneValue.text();
         ZoneId zone;
@@ -278,11 +287,7 @@ public final class ConfigReader {
 
     private static Reason reason(Value value) {
         Fields fields = value.object("a reason", REASON_FIELDS);
-        Value idValue = fields.get("id");
-        String id = idValue.text();
-        if (!Slugs.isValid(id)) {
-            throw idValue.refuse("'" + id + "' must be 1 to 64 lower-case letters, digits or inner dashes");
-        }
+        String id = slugLike(fields.get("id"));
         String name = fields.get("name").text();
         int minutes = fields.get("minutes").whole(1, DAY_MINUTES);
         Set<String> providers = texts(fields.get("providers"));
@@ -311,7 +316,12 @@ public final class ConfigReader {
                     + "' must be one character per unit: X (the provider) or / (an assistant), with at least one X");
         }
         Timing timing = timing(fields.get("timing"));
-        String group = fields.get("providerGroup").optionalText();
+        Value groupValue = fields.get("providerGroup");
+        String group = groupValue.optionalText();
+        // the two together would read as "the list or the group", which a practice giving one rarely means
+        if (group != null && !providers.isEmpty()) {
+            throw groupValue.refuse("give providers or providerGroup, not both");
+        }
         String category = fields.get("category").optionalText();
         String helpText = fields.get("helpText").optionalText();
         ReasonRules rules = build(value, () -> new ReasonRules(group, from, until, audience, blockoutTypes, pattern,

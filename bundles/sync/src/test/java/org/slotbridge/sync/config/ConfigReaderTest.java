@@ -181,8 +181,12 @@ class ConfigReaderTest {
         assertRefused("reasons[0].windows[0]", f -> reason(f, 0).put("windows", List.of("12:00-08:00")));
         assertRefused("reasons[0].windows", f -> reason(f, 0).put("windows", List.of("08:05-12:00")));
         assertRefused("reasons[0].rooms", f -> reason(f, 0).put("rooms", List.of("R9")));
-        assertRefused("reasons[0].providers", f -> reason(f, 0).put("providers", List.of("NOBODY")));
+        assertRefused("reasons[0].providers", f -> {
+            reason(f, 0).remove("providerGroup");
+            reason(f, 0).put("providers", List.of("NOBODY"));
+        });
         assertRefused("reasons[0].providerGroup", f -> reason(f, 0).put("providerGroup", "dentists"));
+        assertRefused("reasons[0].providerGroup", f -> reason(f, 0).put("providers", List.of("LEE")));
         assertRefused("reasons[1].category", f -> reason(f, 1).put("category", "Routine care"));
         assertRefused("reasons[0].validUntil", f -> reason(f, 0).put("validUntil", "2025-12-31"));
         assertRefused("reasons[0].validFrom", f -> reason(f, 0).put("validFrom", "first of May"));

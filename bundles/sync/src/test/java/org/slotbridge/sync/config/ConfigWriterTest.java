@@ -115,14 +115,17 @@ class ConfigWriterTest {
         for (int i = 1; i < units; i++) {
             pattern.append(random.nextBoolean() ? 'X' : '/');
         }
-        ReasonRules rules = new ReasonRules(groups.isEmpty() || random.nextBoolean() ? null : "team", from, until,
+        // a reason lists providers or names a group, never both
+        String group = groups.isEmpty() || random.nextBoolean() ? null : "team";
+        Set<String> providers = group != null || random.nextBoolean() ? Set.of() : Set.of("A", "B");
+        ReasonRules rules = new ReasonRules(group, from, until,
                 Audience.values()[random.nextInt(Audience.values().length)],
                 random.nextBoolean() ? Set.of() : Set.of("EMERGENCY", "NEW"),
                 random.nextBoolean() ? null : pattern.toString(), timing(random, false));
         String category = categories.isEmpty() || random.nextBoolean() ? null
                 : categories.get(random.nextInt(categories.size())).id();
         return new Reason(id, "Reason " + id, category, random.nextBoolean() ? null : "Help for " + id,
-                Duration.ofMinutes((long) units * UNIT), random.nextBoolean() ? Set.of() : Set.of("A", "B"),
+                Duration.ofMinutes((long) units * UNIT), providers,
                 random.nextBoolean() ? Set.of() : Set.of("R1", "R2"), days, windows, rules);
     }
 

@@ -220,6 +220,16 @@ final class Fakes {
         }
 
         @Override
+        public Hold findHold(String slug, String holdId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void release(String slug, String holdId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public Request request(String slug, RequestForm form) {
             lastForm = form;
             calls.add("request " + form.holdId());
