@@ -38,6 +38,7 @@ import org.slotbridge.api.Patient;
 import org.slotbridge.api.Practice;
 import org.slotbridge.api.PracticeConfig;
 import org.slotbridge.api.Preferences;
+import org.slotbridge.api.Quoted;
 import org.slotbridge.api.Reason;
 import org.slotbridge.api.Request;
 import org.slotbridge.api.RequestForm;
@@ -478,8 +479,8 @@ public final class BookingService implements Booking {
         // a request keeps the reason it was made for: the client asked for that visit, not another
         String asked = find(slug, requestId).opening().reasonId();
         if (!asked.equals(opening.reasonId())) {
-            throw new InvalidInputException("opening.reason", "must be '" + asked + "', the reason of request "
-                    + requestId + ": a proposal offers another time for the same visit");
+            throw new InvalidInputException("opening.reason", "must be " + Quoted.of(asked) + ", the reason of request "
+                    + Quoted.of(requestId) + ": a proposal offers another time for the same visit");
         }
         CachedPractice practice = schedules.current(slug, now);
         Reason reason = practice.config().reason(opening.reasonId());
@@ -640,7 +641,7 @@ public final class BookingService implements Booking {
         }
         if (!reason.allowsProvider(opening.providerId(), config.rules())) {
             throw new InvalidInputException("provider",
-                    "'" + opening.providerId() + "' does not see clients for this reason");
+                    Quoted.of(opening.providerId()) + " does not see clients for this reason");
         }
         boolean roomFits = reason.roomIds().isEmpty() ? opening.roomId() == null
                 : opening.roomId() != null && reason.roomIds().contains(opening.roomId());
@@ -648,7 +649,7 @@ public final class BookingService implements Booking {
             throw new InvalidInputException("room", reason.roomIds().isEmpty()
                     ? "must be empty: this reason needs no room"
                     : opening.roomId() == null ? "is required: this reason needs a room"
-                    : "'" + opening.roomId() + "' is not a room this reason can use");
+                    : Quoted.of(opening.roomId()) + " is not a room this reason can use");
         }
         LocalDate date = practice.date(opening.start());
         Reach.Window window = practice.around(date, date);

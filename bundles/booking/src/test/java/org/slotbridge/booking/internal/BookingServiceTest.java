@@ -192,6 +192,15 @@ class BookingServiceTest {
                 offered.start(), offered.end())));
         assertThrows(NotFoundException.class, () -> booking.hold("nowhere", offered));
 
+        String huge = "Z".repeat(5000);
+        InvalidInputException provider = assertThrows(InvalidInputException.class, () -> booking.hold(SLUG,
+                new Opening("consult", huge, null, offered.start(), offered.end())));
+        assertTrue(provider.getMessage().length() < 200, "the message quotes the start of the value only");
+        InvalidInputException room = assertThrows(InvalidInputException.class, () -> booking.hold(SLUG,
+                new Opening("checkup", checkup.providerId(), huge, checkup.start(), checkup.end())));
+        assertEquals("room", room.field());
+        assertTrue(room.getMessage().length() < 200, "the message quotes the start of the value only");
+
         Opening offGrid = new Opening("consult", "JONES", null, offered.start().plusSeconds(60),
                 offered.end().plusSeconds(60));
         assertEquals("opening", invalid(() -> booking.hold(SLUG, offGrid)), "never an opening: a 400, not a 409");
