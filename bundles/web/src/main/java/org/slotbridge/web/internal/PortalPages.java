@@ -463,6 +463,13 @@ final class PortalPages {
         return once;
     }
 
+    /** A path under the practice's portal that is no page: the portal's own "not found", not the API's JSON. */
+    WebResponse unknown(WebRequest request, String slug) {
+        return withPractice(request, slug, "unknown", practice -> {
+            throw new NotFoundException("page", "?");
+        });
+    }
+
     /** Runs a page for an existing practice, answering a friendly page to every failure. */
     WebResponse withPractice(WebRequest request, String slug, String page,
                                      Function<Practice, WebResponse> body) {

@@ -98,4 +98,11 @@ public final class PortalResource {
         ClientRequestPages.Step chosen = ClientRequestPages.Step.valueOf(step.toUpperCase(Locale.ROOT));
         return Http.answer(clientPages.act(Http.post(uri, headers, form), slug, id, chosen));
     }
+
+    /** Any other path under the portal; every path above has more fixed characters and is matched first. */
+    @GET
+    @Path("{page: .+}")
+    public Response unknown(@PathParam("slug") String slug, @Context UriInfo uri, @Context HttpHeaders headers) {
+        return Http.answer(pages.unknown(Http.get(uri, headers), slug));
+    }
 }

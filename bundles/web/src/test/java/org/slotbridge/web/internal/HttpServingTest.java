@@ -102,6 +102,18 @@ class HttpServingTest {
     }
 
     @Test
+    void aPathThatIsNoPageGetsThePortalsOwnNotFoundPage() throws Exception {
+        for (String path : List.of("/p/demo/requests/", "/p/demo/no/such/page", "/p/nowhere/requests/")) {
+            HttpResponse<String> missing = get(path);
+            assertEquals(404, missing.statusCode(), path);
+            assertTrue(missing.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), path);
+            String heading = Jsoup.parse(missing.body()).selectFirst("h1").text();
+            assertTrue(heading.toLowerCase(Locale.ROOT).endsWith("not found"), path + ": " + heading);
+        }
+        assertEquals(200, get("/p/demo/openings?reason=checkup").statusCode(), "the pages themselves still answer");
+    }
+
+    @Test
     void themeFilesAreServedAndNothingElse() throws Exception {
         HttpResponse<String> css = get("/assets/default/css/portal.css");
         assertEquals(200, css.statusCode());
