@@ -17,9 +17,16 @@ final class Hapi {
     private Hapi() {
     }
 
-    /** A context that does not validate: messages from the field break rules HAPI would enforce. */
+    /**
+     * A context that does not validate (messages from the field break rules HAPI would enforce), and that
+     * writes every value as plain text: what clients type must never become structure in a PMS's file.
+     */
     static HapiContext newContext() {
-        return new DefaultHapiContext(ValidationContextFactory.noValidation());
+        HapiContext context = new DefaultHapiContext(ValidationContextFactory.noValidation());
+        context.getParserConfiguration().setEscaping(new LiteralEscaping());
+        // an '&' in a plain field is escaped too, for readers that split every field on it
+        context.getParserConfiguration().setEscapeSubcomponentDelimiterInPrimitive(true);
+        return context;
     }
 
     /**

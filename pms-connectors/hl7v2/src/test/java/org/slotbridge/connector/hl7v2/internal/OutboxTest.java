@@ -118,6 +118,33 @@ class OutboxTest {
     }
 
     @Test
+    void whatClientsTypeNeverBecomesStructureInTheFile() throws Exception {
+        Request original = request(RequestStatus.PENDING);
+        String clientName = "Eve|Inj^X~Y\\Z&W";
+        String patientName = "Pat|MSH^~\\&";
+        String memo = "a\\Zb|MSH|^~\\&|\\H\\c\\.br\\d&e";
+        Client client = new Client("c-1", null, clientName, "eve@example.org", "+1 555 0101", true);
+        Patient patient = new Patient("p-1", null, null, patientName, PatientKind.FAMILY, null, null);
+        Path file = write(new Request(original.id(), original.practiceSlug(), original.opening(), original.holdId(),
+                original.status(), client, patient, original.newClient(), memo, null, original.createdAt(), null));
+
+        String text = Files.readString(file);
+        for (String segment : text.split("\r")) {
+            if (segment.startsWith("NTE")) {
+                assertTrue(segment.split("\\|", -1).length <= 4, "NTE has set id, source and comment only: " + segment);
+                assertFalse(segment.substring(4).contains("&"), "no raw subcomponent separator: " + segment);
+            }
+        }
+        assertEquals(1, Arrays.stream(text.split("\r")).filter(segment -> segment.startsWith("MSH")).count(),
+                "one message header");
+        SIU_S12 siu = (SIU_S12) hapi.getPipeParser().parse(text);
+        assertEquals(memo, siu.getNTE(0).getComment(0).getValue());
+        assertEquals("Requested online by " + clientName + " (new client) for " + patientName + " (family)",
+                siu.getNTE(1).getComment(0).getValue());
+        assertEquals(patientName, siu.getPATIENT().getPID().getPatientName(0).getFamilyName().getSurname().getValue());
+    }
+
+    @Test
     void aMemoOfSeveralLinesStaysInOneSegment() throws Exception {
         Request original = request(RequestStatus.PENDING);
         Request multiLine = new Request(original.id(), original.practiceSlug(), original.opening(), original.holdId(),
