@@ -55,7 +55,13 @@ public interface Booking {
      */
     void release(String slug, String holdId);
 
-    /** Turns a live hold into a pending request; the hold then lasts until staff decide. */
+    /**
+     * Turns a live hold into a pending request; the hold then lasts until staff decide.
+     *
+     * @throws org.slotbridge.api.ConflictException with code {@code hold_lapsed} when the hold is gone, and
+     *                                              {@code opening_taken} when the PMS copy shows another visit
+     *                                              booked over its time since it was taken
+     */
     Request request(String slug, RequestForm form);
 
     /**

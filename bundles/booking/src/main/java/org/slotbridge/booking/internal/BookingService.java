@@ -257,6 +257,11 @@ public final class BookingService implements Booking {
         Changed made = store.call(session -> {
             Practice practice = session.practices().require(slug);
             Hold hold = liveHold(session, slug, checked.holdId(), now);
+            // a hold keeps the time from other clients, not from the PMS: staff may have booked it by phone since
+            if (!bookedOver(session, slug, hold.opening(), null).isEmpty()) {
+                throw new ConflictException(ConflictException.OPENING_TAKEN, "the practice has booked this time for"
+                        + " another visit since it was held; please pick another opening");
+            }
             ClientMatcher.Match match = ClientMatcher.match(session, practice, checked);
             session.practices().reason(slug, hold.opening().reasonId())
                     .ifPresent(reason -> requireAudience(reason, match.newClient()));
@@ -714,10 +719,14 @@ public final class BookingService implements Booking {
 
     /** The visits the PMS copy has booked over the request's time on its provider or room, but not for it. */
     private static List<Appointment> bookedOver(StoreSession session, String slug, Request request) {
-        Opening asked = request.opening();
+        return bookedOver(session, slug, request.opening(), request.id());
+    }
+
+    /** The PMS visits on the provider or room of {@code asked} during it, but for one booked from {@code requestId}. */
+    private static List<Appointment> bookedOver(StoreSession session, String slug, Opening asked, String requestId) {
         return session.schedule().appointmentsTakingTime(slug, asked.start(), asked.end()).stream()
                 .filter(a -> a.start().isBefore(asked.end()) && asked.start().isBefore(a.end()))
-                .filter(a -> !request.id().equals(a.placerId()))
+                .filter(a -> a.placerId() == null || !a.placerId().equals(requestId))
                 .filter(a -> asked.providerId().equals(a.providerId())
                         || asked.roomId() != null && asked.roomId().equals(a.roomId()))
                 .toList();
@@ -751,8 +760,8 @@ public final class BookingService implements Booking {
      */
     private static void requireNotBookedInPms(StoreSession session, String slug, Request request) {
         if (!bookedOver(session, slug, request).isEmpty()) {
-            throw new ConflictException("booked_in_pms", "the PMS has booked that time for another visit since"
-                    + " the request was made; propose another time or decline");
+            throw new ConflictException("booked_in_pms", "the PMS has booked that time for another visit;"
+                    + " propose another time or decline");
         }
     }
 

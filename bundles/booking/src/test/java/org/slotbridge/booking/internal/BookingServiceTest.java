@@ -219,6 +219,26 @@ class BookingServiceTest {
     }
 
     @Test
+    void aHoldThePmsHasBookedOverCannotBecomeARequest() {
+        Opening opening = consults().get(0);
+        Hold hold = booking.hold(SLUG, opening);
+        store.run(s -> s.schedule().saveAppointment(SLUG, new Appointment("PHONE-2", opening.providerId(), null,
+                opening.start().plusSeconds(900), opening.end().plusSeconds(900), null, AppointmentStatus.BOOKED,
+                null)));
+
+        ConflictException refused = assertThrows(ConflictException.class,
+                () -> booking.request(SLUG, form(hold, "mia@example.org", "1234", "Mia")));
+        assertEquals(ConflictException.OPENING_TAKEN, refused.code());
+        assertTrue(booking.requests(SLUG, RequestStatus.PENDING).isEmpty(), "no request was made");
+
+        store.run(s -> s.schedule().saveAppointment(SLUG, new Appointment("PHONE-2", opening.providerId(), null,
+                opening.start().plusSeconds(900), opening.end().plusSeconds(900), null, AppointmentStatus.CANCELLED,
+                null)));
+        assertEquals(RequestStatus.PENDING, booking.request(SLUG, form(hold, "mia@example.org", "1234", "Mia"))
+                .status(), "once the PMS frees the time again, the hold still keeps it");
+    }
+
+    @Test
     void staffCannotConfirmATimeThePmsHasBookedSince() {
         Opening opening = consults().get(0);
         Request pending = requestOn(opening, "mia@example.org");
