@@ -492,6 +492,11 @@ public final class BookingService implements Booking {
         Changed proposed = store.call(session -> {
             session.requests().change(slug, requestId, current -> {
                 requireIn(current, OPEN_OR_CONFLICTED, RequestStatus.PROPOSED);
+                if (opening.equals(current.opening())) {
+                    // the client would be asked to agree to what they asked for
+                    throw new InvalidInputException("opening", "is the time the request already has; confirm it"
+                            + " instead");
+                }
                 // the request's own hold may overlap the new opening: it is about to end
                 requireOffered(session, practice, reason, opening, now, current.holdId());
                 session.holds().releaseFor(slug, requestId);

@@ -498,6 +498,20 @@ class BookingServiceTest {
     }
 
     @Test
+    void proposingTheRequestsOwnTimeIsRefused() {
+        Opening asked = consults().get(0);
+        Request request = requestOn(asked, "mia@example.org");
+        assertEquals("opening", invalid(() -> booking.propose(SLUG, request.id(), asked, null)));
+        assertEquals(request, booking.find(SLUG, request.id()), "nothing changed");
+
+        Opening quarterPast = new Opening("consult", asked.providerId(), null, asked.start().plusSeconds(900),
+                asked.end().plusSeconds(900));
+        booking.propose(SLUG, request.id(), quarterPast, null);
+        assertEquals("opening", invalid(() -> booking.propose(SLUG, request.id(), quarterPast, null)),
+                "nor proposed twice");
+    }
+
+    @Test
     void proposingATimeThatOverlapsTheRequestsOwnHoldWorks() {
         Opening asked = consults().get(0);
         Request request = requestOn(asked, "mia@example.org");
