@@ -163,6 +163,12 @@ public class BookingFlowIT {
         Api.Answer second = new Api(HTTP_PORT).post("api/v1/practices/" + SLUG + "/holds", opening);
         assertEquals(second.text(), 409, second.status());
 
+        // a value of the wrong JSON type is refused, naming the field, by the API's own JSON mapper
+        Api.Answer numeric = visitor.post("api/v1/practices/" + SLUG + "/requests", Map.of(
+                "hold", holdId, "email", "client@itest.example", "privacyCode", 4711, "clientName", "Jordan"));
+        assertEquals(numeric.text(), 400, numeric.status());
+        assertEquals(numeric.text(), "privacyCode", numeric.body().get("field").asText());
+
         // the visitor sends the request; staff are emailed
         Api.Answer request = visitor.post("api/v1/practices/" + SLUG + "/requests", Map.of(
                 "hold", holdId, "email", "client@itest.example", "phone", "+1 555 0199",

@@ -43,7 +43,7 @@ final class ApiServer {
     static ApiServer start(Object... resources) throws Exception {
         List<Object> all = new ArrayList<>(List.of(resources));
         all.addAll(List.of(new SlotbridgeExceptionMapper(), new WebApplicationExceptionMapper(),
-                new UnexpectedExceptionMapper(), new EmptyBodyFilter(), new JacksonJsonProvider()));
+                new UnexpectedExceptionMapper(), new EmptyBodyFilter(), new StrictJson(), new JacksonJsonProvider()));
         Set<Object> singletons = Set.copyOf(all);
         Application application = new Application() {
             @Override

@@ -144,6 +144,15 @@ class HttpApiTest {
         assertEquals(400, wrongType.statusCode(), wrongType.body());
         assertEquals("hold", JSON.readTree(wrongType.body()).get("field").asText());
 
+        for (String field : List.of("hold", "privacyCode", "clientName", "memo")) {
+            for (String value : List.of("4711", "47.11", "true")) {
+                HttpResponse<String> notText = post("/api/v1/practices/demo/requests",
+                        "{\"" + field + "\": " + value + "}", null);
+                assertEquals(400, notText.statusCode(), field + " " + value + ": " + notText.body());
+                assertEquals(field, JSON.readTree(notText.body()).get("field").asText(), notText.body());
+            }
+        }
+
         HttpResponse<String> unknown = post("/api/v1/practices/demo/requests", "{\"pin\": \"1\"}", null);
         assertEquals(400, unknown.statusCode(), unknown.body());
         assertEquals("pin", JSON.readTree(unknown.body()).get("field").asText());
