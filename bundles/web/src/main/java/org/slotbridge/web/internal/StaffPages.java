@@ -131,10 +131,12 @@ final class StaffPages {
                 String summary = null;
                 if (explanation.offered()) {
                     Opening opening = explanation.opening();
+                    String provider = names.providers().getOrDefault(opening.providerId(), opening.providerId());
                     summary = "Offered: " + formats.time(opening.start()) + " to " + formats.time(opening.end())
-                            + " with " + names.providers().getOrDefault(opening.providerId(), opening.providerId())
+                            + " with " + provider
                             + (opening.roomId() == null ? ""
                                     : ", " + names.rooms().getOrDefault(opening.roomId(), opening.roomId()));
+                    summary += notShown(slug, reasonId, date, opening, provider);
                 }
                 answers.add(new Views.WhyNotAnswer(formats.dateTime(start), explanation.offered(), summary,
                         explanation.obstacles().stream()
@@ -330,6 +332,20 @@ final class StaffPages {
                 r.createdAt() == null ? "" : formats.dateTime(r.createdAt()),
                 WebSite.staff(request, slug, base + "confirm"), WebSite.staff(request, slug, base + "decline"),
                 WebSite.staff(request, slug, base + "propose"), alternatives(practice, names, formats, r));
+    }
+
+    /**
+     * What a receptionist needs to hear when a bookable time is left out of a client's search that day by
+     * the practice's number of openings shown per date; empty when a search for any provider shows it.
+     */
+    private String notShown(String slug, String reasonId, LocalDate date, Opening opening, String provider) {
+        List<Opening> shown = booking.openings(slug, reasonId, new Preferences(date, date, Set.of(), List.of(), null));
+        if (shown.contains(opening)) {
+            return "";
+        }
+        return ". A client searching that date for anyone is shown " + shown.size() + " other times, the most"
+                + " the practice shows for one date; they may find this one by asking for " + provider
+                + " or for that time of day.";
     }
 
     /** The openings offered to the client of a conflicted request, each one staff may propose at once. */

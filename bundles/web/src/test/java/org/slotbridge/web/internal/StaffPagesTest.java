@@ -15,6 +15,7 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.slotbridge.api.ConflictException;
 import org.slotbridge.api.Explanation;
+import org.slotbridge.api.Opening;
 import org.slotbridge.api.PatientKind;
 import org.slotbridge.api.RequestStatus;
 
@@ -137,6 +138,27 @@ class StaffPagesTest {
         assertEquals("Monday 7 December, 12:00", page.selectFirst(".why-not__when").text());
         assertEquals(List.of("break", "appointment"), page.select(".obstacle__code").eachText());
         assertEquals("checkup", page.selectFirst("select#reason option[selected]").val());
+    }
+
+    @Test
+    void aBookableTimeLeftOutOfTheDaysSearchIsSaidToBe() {
+        Opening asked = Fakes.opening("checkup", "SMITH", "2026-12-07T17:00:00Z");
+        fx.booking.explanation = new Explanation(asked, List.of());
+        fx.booking.filter = true;
+        fx.booking.openings.add(Fakes.opening("checkup", "JONES", "2026-12-07T14:00:00Z"));
+        fx.booking.openings.add(Fakes.opening("checkup", "JONES", "2026-12-07T15:00:00Z"));
+
+        String left = Fixture.html(fx.staff.whyNot(fx.staffBrowser(USER, PASSWORD, false, "reason", "checkup",
+                "provider", "SMITH", "date", "2026-12-07", "time", "12:00"), "demo")).selectFirst(".alert--ok").text();
+        assertTrue(left.startsWith("Offered: 12:00"), left);
+        assertTrue(left.contains("is shown 2 other times"), left);
+        assertEquals(LocalDate.parse("2026-12-07"), fx.booking.lastPreferences.from());
+        assertNull(fx.booking.lastPreferences.providerId(), "the search of a client who asks for anyone");
+
+        fx.booking.openings.add(asked);
+        String shown = Fixture.html(fx.staff.whyNot(fx.staffBrowser(USER, PASSWORD, false, "reason", "checkup",
+                "provider", "SMITH", "date", "2026-12-07", "time", "12:00"), "demo")).selectFirst(".alert--ok").text();
+        assertFalse(shown.contains("other times"), shown);
     }
 
     @Test
