@@ -122,13 +122,15 @@ class OutboxTest {
         Request original = request(RequestStatus.PENDING);
         String clientName = "Eve|Inj^X~Y\\Z&W";
         String patientName = "Pat|MSH^~\\&";
-        String memo = "a\\Zb|MSH|^~\\&|\\H\\c\\.br\\d&e";
+        String memo = "a\\Zb|MSH|^~\\&|\\H\\c\\.br\\d&e\u001cf\u0000g\u007f";
         Client client = new Client("c-1", null, clientName, "eve@example.org", "+1 555 0101", true);
         Patient patient = new Patient("p-1", null, null, patientName, PatientKind.FAMILY, null, null);
         Path file = write(new Request(original.id(), original.practiceSlug(), original.opening(), original.holdId(),
                 original.status(), client, patient, original.newClient(), memo, null, original.createdAt(), null));
 
         String text = Files.readString(file);
+        assertTrue(text.chars().filter(Character::isISOControl).allMatch(c -> c == '\r'),
+                "no control character but the segment ends");
         for (String segment : text.split("\r")) {
             if (segment.startsWith("NTE")) {
                 assertTrue(segment.split("\\|", -1).length <= 4, "NTE has set id, source and comment only: " + segment);
@@ -138,7 +140,9 @@ class OutboxTest {
         assertEquals(1, Arrays.stream(text.split("\r")).filter(segment -> segment.startsWith("MSH")).count(),
                 "one message header");
         SIU_S12 siu = (SIU_S12) hapi.getPipeParser().parse(text);
-        assertEquals(memo, siu.getNTE(0).getComment(0).getValue());
+        // HAPI reads the hexadecimal escapes back as they are written
+        assertEquals(memo.replace("\u001c", "\\X1C\\").replace("\u0000", "\\X00\\").replace("\u007f", "\\X7F\\"),
+                siu.getNTE(0).getComment(0).getValue());
         assertEquals("Requested online by " + clientName + " (new client) for " + patientName + " (family)",
                 siu.getNTE(1).getComment(0).getValue());
         assertEquals(patientName, siu.getPATIENT().getPID().getPatientName(0).getFamilyName().getSurname().getValue());
