@@ -254,31 +254,46 @@ public final class BookingService implements Booking {
         RequestForm checked = Forms.check(form);
         String token = ClientTokens.next();
         Instant now = clock.instant();
-        Changed made = store.call(session -> {
-            Practice practice = session.practices().require(slug);
-            Hold hold = liveHold(session, slug, checked.holdId(), now);
-            // a hold keeps the time from other clients, not from the PMS: staff may have booked it by phone since
-            if (!bookedOver(session, slug, hold.opening(), null).isEmpty()) {
-                throw new ConflictException(ConflictException.OPENING_TAKEN, "the practice has booked this time for"
-                        + " another visit since it was held; please pick another opening");
+        boolean[] bookedInPms = {false};
+        Changed made;
+        try {
+            made = store.call(session -> makeRequest(session, slug, checked, token, now, bookedInPms));
+        } catch (ConflictException e) {
+            if (bookedInPms[0]) {
+                // the hold can never become a request; the part of its time the PMS left free is offered again
+                store.run(session -> session.holds().releaseUnkept(slug, checked.holdId(), now));
             }
-            ClientMatcher.Match match = ClientMatcher.match(session, practice, checked);
-            session.practices().reason(slug, hold.opening().reasonId())
-                    .ifPresent(reason -> requireAudience(reason, match.newClient()));
-            String patientName = checked.patientName() != null ? checked.patientName() : match.client().name();
-            String patientId = knownPatient(session, slug, match, patientName);
-            Request request = session.requests().create(slug, new NewRequest(hold.opening(), hold.id(),
-                    match.client().id(), match.newClient(), patientId, patientName, checked.patientKind(),
-                    checked.memo(), now));
-            if (!session.holds().keep(slug, hold.id(), request.id(), now)) {
-                throw lapsed();
-            }
-            session.requests().setClientTokenHash(slug, request.id(), ClientTokens.hash(token));
-            return changed(session, practice, request);
-        });
+            throw e;
+        }
         LOG.info("Request {} made in practice {} on hold {}", made.request().id(), slug, checked.holdId());
         tell(made);
         return new RequestReceipt(made.request(), token);
+    }
+
+    /** The work of {@link #submit} in its transaction; flags a hold the PMS has booked over before refusing it. */
+    private Changed makeRequest(StoreSession session, String slug, RequestForm checked, String token, Instant now,
+                                boolean[] bookedInPms) {
+        Practice practice = session.practices().require(slug);
+        Hold hold = liveHold(session, slug, checked.holdId(), now);
+        // a hold keeps the time from other clients, not from the PMS: staff may have booked it by phone since
+        if (!bookedOver(session, slug, hold.opening(), null).isEmpty()) {
+            bookedInPms[0] = true;
+            throw new ConflictException(ConflictException.OPENING_TAKEN, "the practice has booked this time for"
+                    + " another visit since it was held; please pick another opening");
+        }
+        ClientMatcher.Match match = ClientMatcher.match(session, practice, checked);
+        session.practices().reason(slug, hold.opening().reasonId())
+                .ifPresent(reason -> requireAudience(reason, match.newClient()));
+        String patientName = checked.patientName() != null ? checked.patientName() : match.client().name();
+        String patientId = knownPatient(session, slug, match, patientName);
+        Request request = session.requests().create(slug, new NewRequest(hold.opening(), hold.id(),
+                match.client().id(), match.newClient(), patientId, patientName, checked.patientKind(),
+                checked.memo(), now));
+        if (!session.holds().keep(slug, hold.id(), request.id(), now)) {
+            throw lapsed();
+        }
+        session.requests().setClientTokenHash(slug, request.id(), ClientTokens.hash(token));
+        return changed(session, practice, request);
     }
 
     @Override

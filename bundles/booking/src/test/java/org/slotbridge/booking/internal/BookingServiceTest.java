@@ -230,12 +230,10 @@ class BookingServiceTest {
                 () -> booking.request(SLUG, form(hold, "mia@example.org", "1234", "Mia")));
         assertEquals(ConflictException.OPENING_TAKEN, refused.code());
         assertTrue(booking.requests(SLUG, RequestStatus.PENDING).isEmpty(), "no request was made");
-
-        store.run(s -> s.schedule().saveAppointment(SLUG, new Appointment("PHONE-2", opening.providerId(), null,
-                opening.start().plusSeconds(900), opening.end().plusSeconds(900), null, AppointmentStatus.CANCELLED,
-                null)));
-        assertEquals(RequestStatus.PENDING, booking.request(SLUG, form(hold, "mia@example.org", "1234", "Mia"))
-                .status(), "once the PMS frees the time again, the hold still keeps it");
+        assertThrows(NotFoundException.class, () -> booking.findHold(SLUG, hold.id()),
+                "the hold ended, so the quarter hour the PMS left free can be offered again");
+        assertEquals("hold_lapsed", assertThrows(ConflictException.class,
+                () -> booking.request(SLUG, form(hold, "mia@example.org", "1234", "Mia"))).code());
     }
 
     @Test

@@ -51,6 +51,8 @@ final class PortalPages {
 
     static final String TAKEN = "That time is no longer free as shown; here are the times free now.";
     static final String AREA = "portal";
+    /** Booking's code for a hold that ended before the request was sent. */
+    private static final String HOLD_LAPSED = "hold_lapsed";
     static final int MEMO_MAX = 1000;
 
     private static final Logger LOG = LoggerFactory.getLogger(PortalPages.class);
@@ -225,6 +227,11 @@ final class PortalPages {
             return requestPage(request, practice, holdId, values, errors, 400);
         } catch (ConflictException e) {
             if (ConflictException.OPENING_TAKEN.equals(e.code())) {
+                return lost(request, practice, holdId, "This time has just been booked",
+                        "The practice has booked this time for another visit while you filled in your details."
+                                + " Please pick another time.");
+            }
+            if (HOLD_LAPSED.equals(e.code())) {
                 return lapsed(request, practice, holdId);
             }
             if (NEW_CLIENTS_CLOSED.equals(e.code())) {
@@ -447,15 +454,20 @@ final class PortalPages {
     }
 
     private WebResponse lapsed(WebRequest request, Practice practice, String holdId) {
+        return lost(request, practice, holdId, "That time is no longer kept for you",
+                "We keep a time for a few minutes while you fill in your details, and this one has lapsed or "
+                        + "been taken. Please pick a time again.");
+    }
+
+    /** A 409 page for a hold that can no longer become a request, leading back to the reason's openings. */
+    private WebResponse lost(WebRequest request, Practice practice, String holdId, String heading, String text) {
         Optional<HeldOpening> held = HeldOpening.open(site.tokens(), holdId, request.param("o"));
         String client = SearchForm.clientValue(SearchForm.client(request.trimmed("client")));
         String again = held.map(h -> WebSite.portal(request, practice.slug(),
                 "openings?reason=" + WebSite.encode(h.opening().reasonId())
                         + (client == null ? "" : "&client=" + client)))
                 .orElse(WebSite.home(request, practice.slug()));
-        return site.error(request, practice, AREA, 409, "That time is no longer kept for you",
-                "We keep a time for a few minutes while you fill in your details, and this one has lapsed or "
-                        + "been taken. Please pick a time again.", again, "Pick a time again");
+        return site.error(request, practice, AREA, 409, heading, text, again, "Pick another time");
     }
 
     /** Makes portal forms take effect once; the client's request page uses it too. */

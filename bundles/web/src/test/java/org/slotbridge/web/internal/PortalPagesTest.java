@@ -478,18 +478,28 @@ class PortalPagesTest {
 
     @Test
     void aLapsedHoldSendsTheClientBackToTheOpenings() {
-        fx.booking.requestFailure = new org.slotbridge.api.ConflictException(
-                org.slotbridge.api.ConflictException.OPENING_TAKEN, "the hold has lapsed");
-        String sealed = new HeldOpening("H7", Fakes.opening("cleaning", "SMITH", "2026-12-07T14:00:00Z"), null)
-                .seal(fx.site.tokens());
-
-        WebResponse response = fx.portal.request(fx.post("hold", "H7", "o", sealed, "email", "maria@example.org",
-                "privacyCode", "tulip-42"), "demo");
-
-        assertEquals(409, response.status());
-        Document page = Fixture.html(response);
+        fx.booking.requestFailure = new org.slotbridge.api.ConflictException("hold_lapsed", "the hold has lapsed");
+        Document page = sendOnLostHold(409);
         assertEquals("That time is no longer kept for you", page.selectFirst("h1").text());
         assertEquals("/p/demo/openings?reason=cleaning", page.selectFirst("a.button").attr("href"));
+    }
+
+    @Test
+    void aHoldThePracticeBookedMeanwhileSendsTheClientBackToTheOpenings() {
+        fx.booking.requestFailure = new org.slotbridge.api.ConflictException(
+                org.slotbridge.api.ConflictException.OPENING_TAKEN, "the practice has booked this time");
+        Document page = sendOnLostHold(409);
+        assertEquals("This time has just been booked", page.selectFirst("h1").text());
+        assertEquals("/p/demo/openings?reason=cleaning", page.selectFirst("a.button").attr("href"));
+    }
+
+    private Document sendOnLostHold(int status) {
+        String sealed = new HeldOpening("H7", Fakes.opening("cleaning", "SMITH", "2026-12-07T14:00:00Z"), null)
+                .seal(fx.site.tokens());
+        WebResponse response = fx.portal.request(fx.post("hold", "H7", "o", sealed, "email", "maria@example.org",
+                "privacyCode", "tulip-42"), "demo");
+        assertEquals(status, response.status());
+        return Fixture.html(response);
     }
 
     @Test
