@@ -164,7 +164,10 @@ final class StaffPages {
         return decide(request, slug, requestId, "declined");
     }
 
-    /** GET /staff/{slug}/requests/{id}/propose?date=..: the openings of the request's reason on a date. */
+    /**
+     * GET /staff/{slug}/requests/{id}/propose?date=..&provider=..: the openings of the request's reason on a
+     * date, with anyone or with one provider.
+     */
     WebResponse proposeForm(WebRequest request, String slug, String requestId) {
         return withStaff(request, slug, "propose form", (practice, member) -> {
             Request open = booking.find(slug, requestId);
@@ -174,6 +177,10 @@ final class StaffPages {
             String dateText = request.trimmed("date");
             LocalDate date = null;
             Map<String, String> errors = new LinkedHashMap<>();
+            String providerId = request.trimmed("provider");
+            if (providerId != null && !names(slug).providers().containsKey(providerId)) {
+                errors.put("provider", "Pick someone from the list.");
+            }
             if (dateText == null) {
                 LocalDate asked = site.formats(practice).date(open.opening().start());
                 LocalDate today = site.today(practice);
@@ -186,7 +193,7 @@ final class StaffPages {
                     errors.put("date", "Enter a date like " + site.today(practice) + ".");
                 }
             }
-            return proposePage(request, practice, member, open, dateText, date, errors, null, 200);
+            return proposePage(request, practice, member, open, dateText, date, providerId, errors, null, 200);
         });
     }
 
@@ -201,7 +208,7 @@ final class StaffPages {
             try {
                 opening = PortalPages.readOpening(request, open.opening().reasonId());
             } catch (InvalidInputException e) {
-                return proposePage(request, practice, member, open, null, null, Map.of(),
+                return proposePage(request, practice, member, open, null, null, null, Map.of(),
                         "That time could not be read; please pick it again.", 400);
             }
             LocalDate date = site.formats(practice).date(opening.start());
@@ -211,10 +218,10 @@ final class StaffPages {
                 if (!ConflictException.OPENING_TAKEN.equals(e.code())) {
                     return listPage(request, practice, member, null, alreadyDecided(requestId), 409);
                 }
-                return proposePage(request, practice, member, open, date.toString(), date, Map.of(),
+                return proposePage(request, practice, member, open, date.toString(), date, null, Map.of(),
                         PortalPages.TAKEN, 409);
             } catch (InvalidInputException e) {
-                return proposePage(request, practice, member, open, date.toString(), date, Map.of(),
+                return proposePage(request, practice, member, open, date.toString(), date, null, Map.of(),
                         Messages.sentence(e.getMessage()), 400);
             }
             LOG.info("Request {} of practice {}: another time proposed by {}", requestId, slug, member.username());
@@ -379,8 +386,8 @@ final class StaffPages {
     }
 
     private WebResponse proposePage(WebRequest request, Practice practice, StaffMember member, Request open,
-                                    String dateText, LocalDate date, Map<String, String> errors, String message,
-                                    int status) {
+                                    String dateText, LocalDate date, String providerId, Map<String, String> errors,
+                                    String message, int status) {
         Names names = names(practice.slug());
         Formats formats = site.formats(practice);
         Map<String, Object> model = new HashMap<>();
@@ -390,6 +397,11 @@ final class StaffPages {
         model.put("proposeAction", WebSite.staff(request, practice.slug(),
                 "requests/" + WebSite.encode(open.id()) + "/propose"));
         model.put("dateValue", dateText);
+        // a search for anyone shows the practice's number of times a day; one provider's shows more of theirs
+        model.put("providerChoices", names.providers().entrySet().stream()
+                .sorted(Map.Entry.comparingByValue())
+                .map(e -> Map.<String, Object>of("id", e.getKey(), "name", e.getValue(),
+                        "selected", e.getKey().equals(providerId))).toList());
         model.put("errors", errors);
         if (message != null) {
             model.put("message", message);
@@ -399,7 +411,7 @@ final class StaffPages {
             List<Views.OpeningView> openings = new ArrayList<>();
             try {
                 for (Opening o : booking.openings(practice.slug(), open.opening().reasonId(),
-                        new Preferences(date, date, Set.of(), List.of(), null))) {
+                        new Preferences(date, date, Set.of(), List.of(), providerId))) {
                     String who = names.providers().getOrDefault(o.providerId(), o.providerId());
                     openings.add(new Views.OpeningView(o.reasonId(), o.providerId(), o.roomId(),
                             o.start().toString(), o.end().toString(), formats.time(o.start()), who,

@@ -285,6 +285,28 @@ class StaffPagesTest {
     }
 
     @Test
+    void proposingCanShowOneProvidersTimes() {
+        fx.booking.add("R1", null, PatientKind.SELF, RequestStatus.PENDING);
+        fx.booking.filter = true;
+        fx.booking.openings.add(Fakes.opening("checkup", "JONES", "2026-12-09T15:00:00Z"));
+        fx.booking.openings.add(Fakes.opening("checkup", "SMITH", "2026-12-09T16:00:00Z"));
+
+        Document page = Fixture.html(fx.staff.proposeForm(fx.staffBrowser(USER, PASSWORD, false, "date", "2026-12-09",
+                "provider", "SMITH"), "demo", "R1"));
+
+        assertEquals("SMITH", fx.booking.lastPreferences.providerId());
+        assertEquals(List.of("11:00 with Dr. Ann Smith"), page.select(".proposal__time").eachText());
+        assertEquals("SMITH", page.selectFirst("select#provider option[selected]").val());
+        assertEquals(List.of("", "SMITH", "JONES"), page.select("select#provider option").eachAttr("value"),
+                "anyone, then by name");
+
+        WebResponse unknown = fx.staff.proposeForm(fx.staffBrowser(USER, PASSWORD, false, "date", "2026-12-09",
+                "provider", "NOBODY"), "demo", "R1");
+        assertEquals(400, unknown.status());
+        assertNotNull(Fixture.html(unknown).selectFirst("#provider-error"));
+    }
+
+    @Test
     void aProposedOpeningTakenMeanwhileShowsTheDayAgain() {
         fx.booking.add("R1", null, PatientKind.SELF, RequestStatus.PENDING);
         fx.booking.openings.add(Fakes.opening("checkup", "SMITH", "2026-12-09T16:00:00Z"));
