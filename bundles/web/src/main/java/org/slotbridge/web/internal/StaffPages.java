@@ -429,6 +429,13 @@ final class StaffPages {
         return site.page(request, practice, AREA, "staff/propose.vm", answer, model);
     }
 
+    /** A path under the staff pages that is no page: after signing in, the staff's own "not found" page. */
+    WebResponse unknown(WebRequest request, String slug) {
+        return withStaff(request, slug, "unknown", (practice, member) -> site.error(request, practice, AREA, 404,
+                "Page not found", "There is no such page for staff.", WebSite.staff(request, slug, ""),
+                "Back to requests"));
+    }
+
     /** Runs a staff page for a signed-in member of this practice. */
     private WebResponse withStaff(WebRequest request, String slug, String page, StaffPage body) {
         Optional<StaffMember> member = gate.member(request.authorization());

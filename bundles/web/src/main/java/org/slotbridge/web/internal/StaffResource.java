@@ -81,4 +81,11 @@ public final class StaffResource {
                             MultivaluedMap<String, String> form, @Context UriInfo uri, @Context HttpHeaders headers) {
         return Http.answer(pages.propose(Http.post(uri, headers, form), slug, id));
     }
+
+    /** Any other path under the staff pages; every path above has more fixed characters and is matched first. */
+    @GET
+    @Path("{page: .+}")
+    public Response unknown(@PathParam("slug") String slug, @Context UriInfo uri, @Context HttpHeaders headers) {
+        return Http.answer(pages.unknown(Http.get(uri, headers), slug));
+    }
 }

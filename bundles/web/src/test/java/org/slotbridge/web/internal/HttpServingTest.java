@@ -140,6 +140,13 @@ class HttpServingTest {
                 .header("Authorization", auth).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, signedIn.statusCode());
         assertTrue(Jsoup.parse(signedIn.body()).selectFirst("h1").text().contains("Requests"));
+
+        assertEquals(401, get("/staff/demo/requests/R1").statusCode(), "no page, but staff sign in first");
+        HttpResponse<String> missing = client.send(HttpRequest.newBuilder(URI.create(server.url(
+                "/staff/demo/requests/R1"))).header("Authorization", auth).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, missing.statusCode());
+        assertTrue(missing.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertEquals("Page not found", Jsoup.parse(missing.body()).selectFirst("h1").text());
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
