@@ -176,6 +176,12 @@ final class PortalPages {
             if (holdId == null) {
                 return WebResponse.seeOther(WebSite.home(request, slug));
             }
+            try {
+                booking.findHold(slug, holdId);
+            } catch (NotFoundException e) {
+                // said now, not after the client has filled in the form
+                return lapsed(request, practice, holdId);
+            }
             return requestPage(request, practice, holdId, Map.of("patientKind", PatientKind.SELF.name()),
                     Map.of(), 200);
         });

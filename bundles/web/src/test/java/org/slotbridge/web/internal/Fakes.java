@@ -164,6 +164,8 @@ final class Fakes {
 
         final List<Opening> openings = new ArrayList<>();
         final Set<Instant> taken = new java.util.HashSet<>();
+        /** Hold ids {@link #findHold} answers as lapsed. */
+        final Set<String> lapsedHolds = new java.util.HashSet<>();
         final Map<String, Request> requests = new HashMap<>();
         final Map<String, Opening> holds = new HashMap<>();
         final Map<String, String> tokens = new HashMap<>();
@@ -221,7 +223,12 @@ final class Fakes {
 
         @Override
         public Hold findHold(String slug, String holdId) {
-            throw new UnsupportedOperationException();
+            // a hold this fake did not take is taken as live, so that pages can be shown for any id but these
+            if (lapsedHolds.contains(holdId)) {
+                throw new NotFoundException("hold", holdId);
+            }
+            Opening opening = holds.getOrDefault(holdId, opening("checkup", "SMITH", "2026-12-07T14:00:00Z"));
+            return new Hold(holdId, slug, opening, Instant.parse("2026-12-03T15:10:00Z"));
         }
 
         @Override

@@ -485,6 +485,18 @@ class PortalPagesTest {
     }
 
     @Test
+    void aFormForAHoldThatIsGoneIsNotShown() {
+        fx.booking.lapsedHolds.add("H7");
+        String sealed = new HeldOpening("H7", Fakes.opening("cleaning", "SMITH", "2026-12-07T14:00:00Z"), null)
+                .seal(fx.site.tokens());
+        WebResponse response = fx.portal.requestForm(fx.browser("hold", "H7", "o", sealed), "demo");
+        assertEquals(409, response.status());
+        Document page = Fixture.html(response);
+        assertEquals("That time is no longer kept for you", page.selectFirst("h1").text());
+        assertNull(page.selectFirst("form#form"));
+    }
+
+    @Test
     void aHoldThePracticeBookedMeanwhileSendsTheClientBackToTheOpenings() {
         fx.booking.requestFailure = new org.slotbridge.api.ConflictException(
                 org.slotbridge.api.ConflictException.OPENING_TAKEN, "the practice has booked this time");
