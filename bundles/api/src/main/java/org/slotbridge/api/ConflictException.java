@@ -10,6 +10,8 @@ public class ConflictException extends SlotbridgeException {
 
     /** Code for an opening that someone else holds or that the schedule no longer allows. */
     public static final String OPENING_TAKEN = "opening_taken";
+    /** The code for a hold that ended, or never was, when a request was made on it. */
+    public static final String HOLD_LAPSED = "hold_lapsed";
 
     public ConflictException(String code, String message) {
         super(code, message);

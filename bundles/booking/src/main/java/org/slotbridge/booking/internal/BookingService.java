@@ -254,32 +254,27 @@ public final class BookingService implements Booking {
         RequestForm checked = Forms.check(form);
         String token = ClientTokens.next();
         Instant now = clock.instant();
-        boolean[] bookedInPms = {false};
-        Changed made;
-        try {
-            made = store.call(session -> makeRequest(session, slug, checked, token, now, bookedInPms));
-        } catch (ConflictException e) {
-            if (bookedInPms[0]) {
-                // the hold can never become a request; the part of its time the PMS left free is offered again
-                store.run(session -> session.holds().releaseUnkept(slug, checked.holdId(), now));
-            }
-            throw e;
+        Changed made = store.call(session -> makeRequest(session, slug, checked, token, now));
+        if (made == null) {
+            throw new ConflictException(ConflictException.OPENING_TAKEN, "the practice has booked this time for"
+                    + " another visit since it was held; please pick another opening");
         }
         LOG.info("Request {} made in practice {} on hold {}", made.request().id(), slug, checked.holdId());
         tell(made);
         return new RequestReceipt(made.request(), token);
     }
 
-    /** The work of {@link #submit} in its transaction; flags a hold the PMS has booked over before refusing it. */
-    private Changed makeRequest(StoreSession session, String slug, RequestForm checked, String token, Instant now,
-                                boolean[] bookedInPms) {
+    /**
+     * The work of {@link #submit} in its transaction; null when the PMS has booked over the hold, which is then
+     * released, committed, so that the part of its time the PMS left free is offered again.
+     */
+    private Changed makeRequest(StoreSession session, String slug, RequestForm checked, String token, Instant now) {
         Practice practice = session.practices().require(slug);
         Hold hold = liveHold(session, slug, checked.holdId(), now);
         // a hold keeps the time from other clients, not from the PMS: staff may have booked it by phone since
         if (!bookedOver(session, slug, hold.opening(), null).isEmpty()) {
-            bookedInPms[0] = true;
-            throw new ConflictException(ConflictException.OPENING_TAKEN, "the practice has booked this time for"
-                    + " another visit since it was held; please pick another opening");
+            session.holds().releaseUnkept(slug, hold.id(), now);
+            return null;
         }
         ClientMatcher.Match match = ClientMatcher.match(session, practice, checked);
         session.practices().reason(slug, hold.opening().reasonId())
@@ -828,7 +823,8 @@ public final class BookingService implements Booking {
     }
 
     private static ConflictException lapsed() {
-        return new ConflictException("hold_lapsed", "the hold has lapsed; please pick an opening again");
+        return new ConflictException(ConflictException.HOLD_LAPSED,
+                "the hold has lapsed; please pick an opening again");
     }
 
     /** The PMS's patient of this client with this name, if the PMS lists one. */

@@ -51,8 +51,6 @@ final class PortalPages {
 
     static final String TAKEN = "That time is no longer free as shown; here are the times free now.";
     static final String AREA = "portal";
-    /** Booking's code for a hold that ended before the request was sent. */
-    private static final String HOLD_LAPSED = "hold_lapsed";
     static final int MEMO_MAX = 1000;
 
     private static final Logger LOG = LoggerFactory.getLogger(PortalPages.class);
@@ -237,7 +235,7 @@ final class PortalPages {
                         "The practice has booked this time for another visit while you filled in your details."
                                 + " Please pick another time.");
             }
-            if (HOLD_LAPSED.equals(e.code())) {
+            if (ConflictException.HOLD_LAPSED.equals(e.code())) {
                 return lapsed(request, practice, holdId);
             }
             if (NEW_CLIENTS_CLOSED.equals(e.code())) {
